@@ -1,0 +1,7 @@
+/** gfn4j's built-in environments, discovered by the runtime through {@link java.util.ServiceLoader}. */
+module org.gfn4j.environments {
+    requires org.gfn4j.api;
+
+    provides org.gfn4j.api.env.EnvironmentFactory with
+            org.gfn4j.environments.hypergrid.HypergridFactory;
+}

@@ -1,0 +1,3 @@
+module org.gfn4j.estimators {
+    requires org.gfn4j.api;
+}

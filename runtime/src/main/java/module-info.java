@@ -1,0 +1,3 @@
+module org.gfn4j.runtime {
+    requires org.gfn4j.api;
+}
