@@ -1,0 +1,71 @@
+package org.gfn4j.runtime.cli;
+
+import java.io.PrintWriter;
+import org.gfn4j.api.InvalidConfigException;
+import org.gfn4j.runtime.plugin.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gfn4j}: the command line. Exit codes: 0 success, 1 failure, 2 bad usage or configuration. */
+@Command(name = "gfn4j", mixinStandardHelpOptions = true, version = "gfn4j 0.1.0",
+        description = {
+            "Train Generative Flow Networks on the JVM by minimising divergences (reverse/forward KL, Renyi, Tsallis)",
+            "or balance losses (trajectory balance, VarGrad).",
+            "",
+            "Configuration is HOCON: built-in defaults < run file (-c FILE) < --set key=value.",
+            "Pluggable slots pick a plugin by name: env { name = hypergrid }, objective { name = renyi, alpha = 0.5 },",
+            "estimator { name = loo-score }, policy { name = mlp, hidden = [256, 256] }."},
+        subcommands = {TrainCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  gfn4j train", "  gfn4j train --set objective.name=renyi --set env.ndim=4",
+            "  gfn4j train -c configs/sets.conf", "  gfn4j plugins", "  gfn4j config --set objective.name=tsallis"})
+public final class Gfn4jCommand implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    private PluginRegistry registry;
+
+    PluginRegistry registry() {
+        if (registry == null) {
+            registry = PluginRegistry.discover();
+        }
+        return registry;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int execute(String... args) {
+        Gfn4jCommand root = new Gfn4jCommand();
+        CommandLine cli = new CommandLine(root);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean debug = root.debug;
+            if (e instanceof InvalidConfigException) {
+                err.println("gfn4j: configuration error: " + e.getMessage());
+                if (debug) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                return 2;
+            }
+            err.println("gfn4j: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (debug) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run again with --debug for the stack trace)");
+            }
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

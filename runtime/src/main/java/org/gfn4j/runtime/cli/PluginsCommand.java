@@ -1,0 +1,44 @@
+package org.gfn4j.runtime.cli;
+
+import com.typesafe.config.ConfigRenderOptions;
+import org.gfn4j.runtime.plugin.Discovered;
+import org.gfn4j.runtime.plugin.PluginKind;
+import org.gfn4j.runtime.plugin.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gfn4j plugins}: every discovered plugin with its name, description and origin. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List every discovered environment, objective, estimator, policy and metric: name, description and the module (or jar) it came from.")
+final class PluginsCommand implements Runnable {
+
+    @ParentCommand
+    Gfn4jCommand root;
+
+    @Option(names = "--details", description = "Also print each plugin's parameters with their defaults.")
+    boolean details;
+
+    @Override
+    public void run() {
+        PluginRegistry registry = root.registry();
+        for (PluginKind kind : PluginKind.values()) {
+            System.out.println(kind.plural() + " (config: " + kind.configPath() + (kind == PluginKind.METRIC ? "" : ".name") + ")");
+            for (Discovered<?> d : registry.all(kind)) {
+                System.out.printf("  %-18s %s  [%s]%n", d.name(), d.factory().description(), d.origin());
+                if (details && !d.factory().defaults().isEmpty()) {
+                    String text = d.factory().defaults().root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+                    for (String line : text.split("\n")) {
+                        if (!line.isBlank()) {
+                            System.out.println("      " + line);
+                        }
+                    }
+                }
+            }
+            System.out.println();
+        }
+        for (String w : registry.warnings()) {
+            System.out.println("warning: " + w);
+        }
+    }
+}

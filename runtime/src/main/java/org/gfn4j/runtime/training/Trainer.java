@@ -1,0 +1,199 @@
+package org.gfn4j.runtime.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.gfn4j.api.InvalidConfigException;
+import org.gfn4j.api.env.Enumerable;
+import org.gfn4j.api.env.Environment;
+import org.gfn4j.api.estimator.GradientEstimator;
+import org.gfn4j.api.metric.Metric;
+import org.gfn4j.api.metric.TerminalDistributions;
+import org.gfn4j.api.objective.BalanceObjective;
+import org.gfn4j.api.objective.LossGradient;
+import org.gfn4j.api.objective.NonFiniteValueException;
+import org.gfn4j.api.objective.Objective;
+import org.gfn4j.api.objective.ScoreFunctionObjective;
+import org.gfn4j.api.objective.ScoreFunctionTerms;
+import org.gfn4j.api.policy.Policy;
+import org.gfn4j.api.train.EvaluationRecord;
+import org.gfn4j.api.train.IterationRecord;
+import org.gfn4j.api.train.RunStart;
+import org.gfn4j.api.train.RunSummary;
+import org.gfn4j.api.train.TrainingListener;
+import org.gfn4j.runtime.evaluation.ExactEvaluator;
+import org.gfn4j.runtime.evaluation.StateSpaceTooLargeException;
+import org.gfn4j.runtime.sampling.Trajectory;
+import org.gfn4j.runtime.sampling.TrajectorySampler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop: sample a batch on-policy (ε-greedy at most), re-score it with the current
+ * policy in one forward pass, turn the objective (and for divergences the estimator) into
+ * per-trajectory coefficients c_i, back-propagate Σ_i c_i log p_F(τ_i) and take an Adam step;
+ * evaluate every {@code eval.every} iterations and after the last.
+ */
+public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final RunComponents components;
+    private final TrainSettings settings;
+    private final List<Metric> metrics;
+    private double logPartition;
+    private long iteration;
+    private long trajectoriesSeen;
+
+    public Trainer(RunComponents components, TrainSettings settings, List<Metric> metrics) {
+        this.components = components;
+        this.settings = settings;
+        this.metrics = metrics;
+        Objective objective = components.objective();
+        if (objective instanceof ScoreFunctionObjective
+                && settings.batchSize() < components.estimator().minimumBatchSize()) {
+            throw new InvalidConfigException("train.batch-size", "the estimator '" + components.estimatorName()
+                    + "' needs batches of at least " + components.estimator().minimumBatchSize()
+                    + " trajectories (a leave-one-out baseline needs N >= 2), got " + settings.batchSize());
+        }
+    }
+
+    public Policy policy() {
+        return components.policy();
+    }
+
+    /** The learned log Z (0 and unused for objectives without one). */
+    public double logPartition() {
+        return logPartition;
+    }
+
+    public RunSummary train(List<TrainingListener> listeners) {
+        return trainWith(components.environment(), listeners);
+    }
+
+    private <S> RunSummary trainWith(Environment<S> env, List<TrainingListener> listeners) {
+        Policy policy = components.policy();
+        Objective objective = components.objective();
+        ExecutorService executor = settings.samplerThreads() > 1 ? Executors.newFixedThreadPool(settings.samplerThreads(), r -> {
+            Thread t = new Thread(r, "gfn4j-sampler");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            TrajectorySampler<S> sampler = new TrajectorySampler<>(env, policy, settings.samplerThreads(), executor);
+            BatchScorer<S> scorer = new BatchScorer<>(env, policy);
+            ExactEvaluator<S> evaluator = exactEvaluator(env);
+            Adam adam = new Adam(policy.parameterCount(), settings.learningRate());
+            Adam logPartitionAdam = new Adam(1, settings.logPartitionLearningRate());
+            for (TrainingListener l : listeners) {
+                l.onStart(new RunStart(components.environmentName(), components.objectiveName(),
+                        objective instanceof ScoreFunctionObjective ? components.estimatorName() : "exact",
+                        settings.iterations(), settings.batchSize()));
+            }
+            long start = System.nanoTime();
+            double loss = Double.NaN;
+            Map<String, Double> last = new LinkedHashMap<>();
+            float[] parameters = policy.parameters();
+            for (iteration = 1; iteration <= settings.iterations(); iteration++) {
+                List<Trajectory<S>> batch = sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
+                ScoredBatch scored = scorer.score(batch);
+                double[] coefficients;
+                double logPartitionGradient = 0;
+                if (objective instanceof BalanceObjective balance) {
+                    LossGradient g = balance.lossAndGradient(scored.batch(), logPartition);
+                    coefficients = g.dLogPF();
+                    logPartitionGradient = g.dLogPartition();
+                    loss = g.loss();
+                } else {
+                    ScoreFunctionTerms terms = ((ScoreFunctionObjective) objective).terms(scored.batch());
+                    coefficients = components.estimator().coefficients(terms, scored);
+                    loss = terms.valueEstimate();
+                }
+                float[] gradient = scored.parameterGradient(coefficients);
+                requireFinite(gradient);
+                adam.step(parameters, gradient);
+                policy.setParameters(parameters);
+                if (objective.learnsLogPartition()) {
+                    logPartition = logPartitionAdam.step(logPartition, logPartitionGradient);
+                }
+                trajectoriesSeen += batch.size();
+                double wall = (System.nanoTime() - start) / 1e9;
+                IterationRecord record = new IterationRecord(iteration, trajectoriesSeen, loss, logPartition, wall);
+                for (TrainingListener l : listeners) {
+                    l.onIteration(record);
+                }
+                if (iteration % settings.evalEvery() == 0 || iteration == settings.iterations()) {
+                    last = evaluate(evaluator, objective);
+                    EvaluationRecord eval = new EvaluationRecord(iteration, trajectoriesSeen, (System.nanoTime() - start) / 1e9,
+                            loss, last);
+                    for (TrainingListener l : listeners) {
+                        l.onEvaluation(eval);
+                    }
+                }
+            }
+            iteration = settings.iterations();
+            RunSummary summary = new RunSummary(settings.iterations(), trajectoriesSeen, (System.nanoTime() - start) / 1e9, last);
+            for (TrainingListener l : listeners) {
+                l.onFinish(summary);
+            }
+            return summary;
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    private <S> ExactEvaluator<S> exactEvaluator(Environment<S> env) {
+        if (!(env instanceof Enumerable<?>)) {
+            return null;
+        }
+        try {
+            return ExactEvaluator.build(env, settings.maxEvalStates());
+        } catch (StateSpaceTooLargeException e) {
+            LOG.warn(e.getMessage());
+            return null;
+        }
+    }
+
+    private <S> Map<String, Double> evaluate(ExactEvaluator<S> evaluator, Objective objective) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (evaluator == null) {
+            for (Metric m : metrics) {
+                values.put(m.name(), Double.NaN);
+            }
+            return values;
+        }
+        TerminalDistributions d = evaluator.evaluate(components.policy(),
+                objective.learnsLogPartition() ? logPartition : Double.NaN);
+        for (Metric m : metrics) {
+            values.put(m.name(), m.compute(d));
+        }
+        return values;
+    }
+
+    private void requireFinite(float[] gradient) {
+        for (int k = 0; k < gradient.length; k++) {
+            if (!Float.isFinite(gradient[k])) {
+                throw new NonFiniteValueException("gradient of policy parameter " + k + " is " + gradient[k]
+                        + " at iteration " + iteration);
+            }
+        }
+    }
+
+    /** True for divergences, whose gradient goes through the configured estimator. */
+    public boolean objectiveIsScoreFunction() {
+        return components.objective() instanceof ScoreFunctionObjective;
+    }
+
+    /** Names of the metrics in evaluation order. */
+    public List<String> metricNames() {
+        List<String> names = new ArrayList<>();
+        for (Metric m : metrics) {
+            names.add(m.name());
+        }
+        return names;
+    }
+}
