@@ -16,6 +16,7 @@ module org.gfn4j.runtime {
 
     exports org.gfn4j.runtime.cli;
     exports org.gfn4j.runtime.config;
+    exports org.gfn4j.runtime.diagnostics;
     exports org.gfn4j.runtime.evaluation;
     exports org.gfn4j.runtime.output;
     exports org.gfn4j.runtime.plugin;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
             "Configuration is HOCON: built-in defaults < run file (-c FILE) < --set key=value.",
             "Pluggable slots pick a plugin by name: env { name = hypergrid }, objective { name = renyi, alpha = 0.5 },",
             "estimator { name = loo-score }, policy { name = mlp, hidden = [256, 256] }."},
-        subcommands = {TrainCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, GradVarCommand.class, BenchCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  gfn4j train", "  gfn4j train --set objective.name=renyi --set env.ndim=4",
             "  gfn4j train -c configs/sets.conf", "  gfn4j plugins", "  gfn4j config --set objective.name=tsallis"})
 public final class Gfn4jCommand implements Runnable {

@@ -51,8 +51,11 @@ final class TrainCommand implements Runnable {
             Metric m = registry.find(PluginKind.METRIC, MetricFactory.class, name).create();
             definitions.put(m.name(), m.definition());
         }
+        definitions.putAll(trainer.extraDefinitions());
         List<TrainingListener> listeners = new ArrayList<>();
-        try (RunDirectory dir = RunDirectory.create(runDir, config, trainer.metricNames(), definitions)) {
+        List<String> columns = new ArrayList<>(trainer.metricNames());
+        columns.addAll(trainer.extraDefinitions().keySet());
+        try (RunDirectory dir = RunDirectory.create(runDir, config, columns, definitions)) {
             System.out.println("gfn4j: training " + config.pluginName("env") + " with " + config.pluginName("objective")
                     + " -> " + dir.path());
             listeners.add(dir);
@@ -67,8 +70,10 @@ final class TrainCommand implements Runnable {
                 line.append(String.format(Locale.ROOT, ", %s = %.4f", m.getKey(), m.getValue()));
             }
             System.out.println(line);
-            if (summary.finalMetrics().containsKey("l1")) {
-                System.out.println("      (l1 = sum_x |p_T(x) - pi(x)| over all terminal states = 2 TV, computed exactly)");
+            for (Map.Entry<String, String> d : definitions.entrySet()) {
+                if (summary.finalMetrics().containsKey(d.getKey())) {
+                    System.out.println("      (" + d.getValue() + ")");
+                }
             }
             System.out.println("      run directory: " + dir.path());
         }

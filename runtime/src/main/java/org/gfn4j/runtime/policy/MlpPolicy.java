@@ -12,10 +12,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * backward pass: a few large matrix products per call, no autodiff graph.
  *
  * <p>Parameters live in one flat float vector, layer after layer: W_1 (in × h_1, row-major), b_1,
- * W_2, b_2, …, W_out, b_out. Initial weights are He-uniform from a seeded stream, biases zero, and
- * the output layer starts at zero so that a fresh policy is uniform over valid actions.
+ * W_2, b_2, …, W_out, b_out. Initial weights are He-uniform from a seeded stream and biases zero;
+ * the output layer is scaled down by 100 so that a fresh policy is close to uniform over valid
+ * actions while every layer still receives a gradient from the first step (a zero output layer
+ * would block the gradient to the hidden layers).
  */
 public final class MlpPolicy implements Policy {
+    private static final double OUTPUT_SCALE = 0.01;
     private final int[] widths;
     private final int parameterCount;
     private final INDArray parameters;
@@ -39,10 +42,9 @@ public final class MlpPolicy implements Policy {
         for (int l = 0; l < layers; l++) {
             int fanIn = widths[l];
             int size = widths[l] * widths[l + 1];
-            boolean output = l == layers - 1;
-            double bound = Math.sqrt(6.0 / fanIn);
+            double bound = Math.sqrt(6.0 / fanIn) * (l == layers - 1 ? OUTPUT_SCALE : 1.0);
             for (int k = 0; k < size; k++) {
-                init[offset + k] = output ? 0f : (float) ((random.nextDouble() * 2 - 1) * bound);
+                init[offset + k] = (float) ((random.nextDouble() * 2 - 1) * bound);
             }
             offset += size + widths[l + 1];
         }

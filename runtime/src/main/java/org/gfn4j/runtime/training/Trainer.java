@@ -24,7 +24,9 @@ import org.gfn4j.api.train.IterationRecord;
 import org.gfn4j.api.train.RunStart;
 import org.gfn4j.api.train.RunSummary;
 import org.gfn4j.api.train.TrainingListener;
+import org.gfn4j.api.env.KnownPartitionFunction;
 import org.gfn4j.runtime.evaluation.ExactEvaluator;
+import org.gfn4j.runtime.evaluation.MonteCarloL1;
 import org.gfn4j.runtime.evaluation.StateSpaceTooLargeException;
 import org.gfn4j.runtime.sampling.Trajectory;
 import org.gfn4j.runtime.sampling.TrajectorySampler;
@@ -60,6 +62,10 @@ public final class Trainer {
         }
     }
 
+    public RunComponents components() {
+        return components;
+    }
+
     public Policy policy() {
         return components.policy();
     }
@@ -85,6 +91,7 @@ public final class Trainer {
             TrajectorySampler<S> sampler = new TrajectorySampler<>(env, policy, settings.samplerThreads(), executor);
             BatchScorer<S> scorer = new BatchScorer<>(env, policy);
             ExactEvaluator<S> evaluator = exactEvaluator(env);
+            MonteCarloL1<S> monteCarlo = evaluator == null ? monteCarloL1(env) : null;
             Adam adam = new Adam(policy.parameterCount(), settings.learningRate());
             Adam logPartitionAdam = new Adam(1, settings.logPartitionLearningRate());
             for (TrainingListener l : listeners) {
@@ -99,6 +106,10 @@ public final class Trainer {
             for (iteration = 1; iteration <= settings.iterations(); iteration++) {
                 List<Trajectory<S>> batch = sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
                 ScoredBatch scored = scorer.score(batch);
+                if (iteration == 1 && objective.learnsLogPartition()) {
+                    logPartition = Double.isNaN(settings.logPartitionInit())
+                            ? -meanLogRatio(scored) : settings.logPartitionInit();
+                }
                 double[] coefficients;
                 double logPartitionGradient = 0;
                 if (objective instanceof BalanceObjective balance) {
@@ -125,7 +136,7 @@ public final class Trainer {
                     l.onIteration(record);
                 }
                 if (iteration % settings.evalEvery() == 0 || iteration == settings.iterations()) {
-                    last = evaluate(evaluator, objective);
+                    last = evaluate(evaluator, monteCarlo, objective);
                     EvaluationRecord eval = new EvaluationRecord(iteration, trajectoriesSeen, (System.nanoTime() - start) / 1e9,
                             loss, last);
                     for (TrainingListener l : listeners) {
@@ -158,11 +169,37 @@ public final class Trainer {
         }
     }
 
-    private <S> Map<String, Double> evaluate(ExactEvaluator<S> evaluator, Objective objective) {
+    private <S> MonteCarloL1<S> monteCarloL1(Environment<S> env) {
+        if (!(env instanceof KnownPartitionFunction known) || !Double.isFinite(known.logPartition())
+                || settings.monteCarloSamples() == 0) {
+            return null;
+        }
+        return new MonteCarloL1<>(env, known.logPartition(), settings.monteCarloSamples(), settings.monteCarloBackward(),
+                settings.seed());
+    }
+
+    /** Definitions of what {@link #train} reports beyond the configured metrics (the Monte-Carlo L1). */
+    public Map<String, String> extraDefinitions() {
+        Map<String, String> d = new LinkedHashMap<>();
+        Environment<?> env = components.environment();
+        if (monteCarloApplies(env)) {
+            d.put("l1_mc", new MonteCarloL1<>(env, 0, settings.monteCarloSamples(), settings.monteCarloBackward(), 0).definition());
+        }
+        return d;
+    }
+
+    private <S> boolean monteCarloApplies(Environment<S> env) {
+        return exactEvaluator(env) == null && monteCarloL1(env) != null;
+    }
+
+    private <S> Map<String, Double> evaluate(ExactEvaluator<S> evaluator, MonteCarloL1<S> monteCarlo, Objective objective) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (evaluator == null) {
             for (Metric m : metrics) {
                 values.put(m.name(), Double.NaN);
+            }
+            if (monteCarlo != null) {
+                values.put("l1_mc", monteCarlo.estimate(components.policy(), iteration));
             }
             return values;
         }
@@ -172,6 +209,14 @@ public final class Trainer {
             values.put(m.name(), m.compute(d));
         }
         return values;
+    }
+
+    private static double meanLogRatio(ScoredBatch scored) {
+        double sum = 0;
+        for (int i = 0; i < scored.batch().size(); i++) {
+            sum += scored.batch().logRatio(i);
+        }
+        return sum / scored.batch().size();
     }
 
     private void requireFinite(float[] gradient) {

@@ -1,5 +1,6 @@
 package org.gfn4j.runtime.wiring;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
@@ -14,10 +15,10 @@ public final class Runs {
     }
 
     public static Trainer trainer(RunConfig config, PluginRegistry registry) {
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, new RunModule(config, registry));
         try {
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, new RunModule(config, registry));
             return injector.getInstance(Trainer.class);
-        } catch (ProvisionException e) {
+        } catch (ProvisionException | CreationException e) {
             // unwrap so that config errors reach the user as themselves, not as a Guice trace
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
