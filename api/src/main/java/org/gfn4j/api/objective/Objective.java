@@ -18,6 +18,11 @@ public sealed interface Objective permits BalanceObjective, ScoreFunctionObjecti
         return false;
     }
 
+    /** The smallest batch this objective accepts (2 for VarGrad, whose batch variance needs two). */
+    default int minimumBatchSize() {
+        return 1;
+    }
+
     /** False for objectives that require a fixed backward policy (the divergences). */
     default boolean allowsLearnedBackwardPolicy() {
         return true;

@@ -27,6 +27,9 @@ public record ScoreFunctionTerms(double[] f, double[] fPrime, double scale, doub
         if (!Double.isFinite(scale)) {
             throw new NonFiniteValueException("score-function scale is " + scale);
         }
+        if (Double.isNaN(valueEstimate)) {
+            throw new NonFiniteValueException("divergence value estimate is NaN");
+        }
     }
 
     public int size() {

@@ -42,6 +42,11 @@ public final class VarGrad implements BalanceObjective {
     }
 
     @Override
+    public int minimumBatchSize() {
+        return 2;
+    }
+
+    @Override
     public String toString() {
         return NAME;
     }

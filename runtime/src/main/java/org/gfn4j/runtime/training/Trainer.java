@@ -54,6 +54,10 @@ public final class Trainer {
         this.settings = settings;
         this.metrics = metrics;
         Objective objective = components.objective();
+        if (settings.batchSize() < objective.minimumBatchSize()) {
+            throw new InvalidConfigException("train.batch-size", "the objective '" + components.objectiveName()
+                    + "' needs batches of at least " + objective.minimumBatchSize() + " trajectories, got " + settings.batchSize());
+        }
         if (objective instanceof ScoreFunctionObjective
                 && settings.batchSize() < components.estimator().minimumBatchSize()) {
             throw new InvalidConfigException("train.batch-size", "the estimator '" + components.estimatorName()

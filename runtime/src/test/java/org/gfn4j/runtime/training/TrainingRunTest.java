@@ -61,6 +61,22 @@ class TrainingRunTest {
                 .hasMessageContaining("at least 2");
     }
 
+    @Test
+    void varGradRejectsBatchesOfOneBeforeTraining() {
+        assertThatThrownBy(() -> TestRuns.trainer("objective.name=vargrad", "train.batch-size=1"))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("train.batch-size")
+                .hasMessageContaining("vargrad");
+    }
+
+    /** Each divergence with the paper's estimator learns the default target (issue: L1 below 0.1). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @ValueSource(strings = {"reverse-kl", "forward-kl", "renyi", "tsallis"})
+    void divergencesLearnTheDefaultTarget(String objective) {
+        RunSummary summary = TestRuns.trainer("objective.name=" + objective, "estimator.name=loo-score",
+                "eval.every=1000").train(List.of());
+        assertThat(summary.finalMetrics().get("l1")).isLessThan(0.1);
+    }
+
     private static List<Double> losses(Trainer trainer) {
         List<Double> losses = new ArrayList<>();
         trainer.train(List.of(new TrainingListener() {
