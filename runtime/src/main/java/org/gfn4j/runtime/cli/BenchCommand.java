@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.gfn4j.api.train.IterationRecord;
 import org.gfn4j.api.train.TrainingListener;
 import org.gfn4j.runtime.config.RunConfig;
+import org.gfn4j.runtime.training.PhaseTimes;
 import org.gfn4j.runtime.training.Trainer;
 import org.gfn4j.runtime.wiring.Runs;
 import picocli.CommandLine.Command;
@@ -55,6 +56,7 @@ final class BenchCommand implements Runnable {
         RunConfig config = timed.load(root.registry());
         Trainer trainer = Runs.trainer(config, root.registry());
         double[] millis = new double[warmup + measure];
+        long[][] phasesAtWarmup = new long[1][];
         trainer.train(List.of(new TrainingListener() {
             private long last = System.nanoTime();
 
@@ -62,9 +64,13 @@ final class BenchCommand implements Runnable {
             public void onIteration(IterationRecord record) {
                 long now = System.nanoTime();
                 millis[(int) record.iteration() - 1] = (now - last) / 1e6;
+                if (record.iteration() == warmup) {
+                    phasesAtWarmup[0] = trainer.phaseTimes().nanos();
+                }
                 last = now;
             }
         }));
+        long[] phases = trainer.phaseTimes().nanos();
         double[] timedMillis = Arrays.copyOfRange(millis, warmup, warmup + measure);
         Arrays.sort(timedMillis);
         double median = percentile(timedMillis, 0.5);
@@ -74,6 +80,12 @@ final class BenchCommand implements Runnable {
                 env, config.pluginName("objective"), config.pluginName("estimator"), batch, median,
                 percentile(timedMillis, 0.1), percentile(timedMillis, 0.9), batch * 1000.0 / median);
         System.out.println(line);
+        StringBuilder split = new StringBuilder("  mean ms/iteration by phase:");
+        for (int k = 0; k < PhaseTimes.PHASES.length; k++) {
+            long before = phasesAtWarmup[0] == null ? 0 : phasesAtWarmup[0][k];
+            split.append(String.format(Locale.ROOT, " %s %.2f", PhaseTimes.PHASES[k], (phases[k] - before) / 1e6 / measure));
+        }
+        System.out.println(split);
         if (csv != null) {
             try {
                 if (!Files.exists(csv)) {

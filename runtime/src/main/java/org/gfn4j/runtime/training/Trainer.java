@@ -45,6 +45,7 @@ public final class Trainer {
     private final RunComponents components;
     private final TrainSettings settings;
     private final List<Metric> metrics;
+    private final PhaseTimes phaseTimes = new PhaseTimes();
     private double logPartition;
     private long iteration;
     private long trajectoriesSeen;
@@ -64,6 +65,11 @@ public final class Trainer {
                     + "' needs batches of at least " + components.estimator().minimumBatchSize()
                     + " trajectories (a leave-one-out baseline needs N >= 2), got " + settings.batchSize());
         }
+    }
+
+    /** Where the training time went, cumulated over all iterations (evaluation excluded). */
+    public PhaseTimes phaseTimes() {
+        return phaseTimes;
     }
 
     public RunComponents components() {
@@ -107,9 +113,19 @@ public final class Trainer {
             double loss = Double.NaN;
             Map<String, Double> last = new LinkedHashMap<>();
             float[] parameters = policy.parameters();
+            // iteration 0: the untrained policy, the baseline every curve starts from
+            iteration = 0;
+            last = evaluate(evaluator, monteCarlo, objective);
+            EvaluationRecord initial = new EvaluationRecord(0, 0, 0.0, Double.NaN, last);
+            for (TrainingListener l : listeners) {
+                l.onEvaluation(initial);
+            }
             for (iteration = 1; iteration <= settings.iterations(); iteration++) {
+                long t0 = System.nanoTime();
                 List<Trajectory<S>> batch = sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
+                long t1 = System.nanoTime();
                 ScoredBatch scored = scorer.score(batch);
+                long t2 = System.nanoTime();
                 if (iteration == 1 && objective.learnsLogPartition()) {
                     logPartition = Double.isNaN(settings.logPartitionInit())
                             ? -meanLogRatio(scored) : settings.logPartitionInit();
@@ -126,13 +142,16 @@ public final class Trainer {
                     coefficients = components.estimator().coefficients(terms, scored);
                     loss = terms.valueEstimate();
                 }
+                long t3 = System.nanoTime();
                 float[] gradient = scored.parameterGradient(coefficients);
                 requireFinite(gradient);
+                long t4 = System.nanoTime();
                 adam.step(parameters, gradient);
                 policy.setParameters(parameters);
                 if (objective.learnsLogPartition()) {
                     logPartition = logPartitionAdam.step(logPartition, logPartitionGradient);
                 }
+                phaseTimes.add(t1 - t0, t2 - t1, t3 - t2, t4 - t3, System.nanoTime() - t4);
                 trajectoriesSeen += batch.size();
                 double wall = (System.nanoTime() - start) / 1e9;
                 IterationRecord record = new IterationRecord(iteration, trajectoriesSeen, loss, logPartition, wall);
