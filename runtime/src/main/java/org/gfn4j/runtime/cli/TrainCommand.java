@@ -67,11 +67,14 @@ final class TrainCommand implements Runnable {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "gfn4j: done: %d iterations in %.1f s",
                     summary.iterations(), summary.wallSeconds()));
             for (Map.Entry<String, Double> m : summary.finalMetrics().entrySet()) {
-                line.append(String.format(Locale.ROOT, ", %s = %.4f", m.getKey(), m.getValue()));
+                if (!m.getValue().isNaN()) {
+                    line.append(String.format(Locale.ROOT, ", %s = %.4f", m.getKey(), m.getValue()));
+                }
             }
             System.out.println(line);
             for (Map.Entry<String, String> d : definitions.entrySet()) {
-                if (summary.finalMetrics().containsKey(d.getKey())) {
+                Double value = summary.finalMetrics().get(d.getKey());
+                if (value != null && !value.isNaN()) {
                     System.out.println("      (" + d.getValue() + ")");
                 }
             }

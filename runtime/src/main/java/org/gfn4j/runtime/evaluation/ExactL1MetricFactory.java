@@ -40,6 +40,9 @@ public final class ExactL1MetricFactory implements MetricFactory {
 
             @Override
             public double compute(TerminalDistributions d) {
+                if (!d.enumerated()) {
+                    return Double.NaN;
+                }
                 double l1 = 0;
                 for (int x = 0; x < d.model().length; x++) {
                     l1 += Math.abs(d.model()[x] - d.target()[x]);

@@ -218,8 +218,12 @@ public final class Trainer {
     private <S> Map<String, Double> evaluate(ExactEvaluator<S> evaluator, MonteCarloL1<S> monteCarlo, Objective objective) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (evaluator == null) {
+            Environment<?> env = components.environment();
+            double known = env instanceof KnownPartitionFunction k ? k.logPartition() : Double.NaN;
+            TerminalDistributions partial = new TerminalDistributions(null, null, null, known,
+                    objective.learnsLogPartition() ? logPartition : Double.NaN);
             for (Metric m : metrics) {
-                values.put(m.name(), Double.NaN);
+                values.put(m.name(), m.compute(partial));
             }
             if (monteCarlo != null) {
                 values.put("l1_mc", monteCarlo.estimate(components.policy(), iteration));
