@@ -1,0 +1,81 @@
+package org.gfn4j.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, messages, and the files a run leaves. */
+class Gfn4jCommandTest {
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static synchronized Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Gfn4jCommand.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void unknownObjectiveExitsWithTwoAndListsTheValidNames() {
+        Result r = run("train", "--set", "objective.name=nope");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("objective.name").contains("nope").contains("tb").contains("renyi")
+                .contains("reverse-kl").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void misspelledKeyExitsWithTwoAndNamesTheNearestKey() {
+        Result r = run("train", "--set", "train.batchsize=8");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("train.batchsize").contains("train.batch-size");
+    }
+
+    @Test
+    void trainWritesTheRunDirectory(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        Result r = run("train", "-q", "--run-dir", run.toString(), "--set", "train.iterations=20", "--set", "eval.every=10",
+                "--set", "policy.hidden=[16]", "--set", "env.height=4");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("l1 = ").contains("2 TV");
+        assertThat(Files.readString(run.resolve("config.conf"))).contains("height=4").contains("hidden").contains("seed");
+        assertThat(Files.readAllLines(run.resolve("metrics.csv")))
+                .first().isEqualTo("iteration,trajectories,wall_seconds,loss,l1,logz_error");
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(4); // header, iterations 0, 10, 20
+        String summary = Files.readString(run.resolve("summary.json"));
+        assertThat(summary).contains("\"env\":\"hypergrid\"").contains("\"objective\":\"tb\"").contains("\"l1\":")
+                .contains("\"iterations\":20").contains("\"wall_seconds\":");
+        assertThat(Files.readAllLines(run.resolve("events.jsonl"))).hasSize(5); // start, 3 evaluations, finish
+    }
+
+    @Test
+    void pluginsListsEveryKindWithItsModule() {
+        Result r = run("plugins");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("hypergrid").contains("org.gfn4j.environments").contains("loo-score-split")
+                .contains("mlp").contains("l1");
+    }
+
+    @Test
+    void configPrintsEffectiveValues() {
+        Result r = run("config", "--set", "objective.name=tsallis");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("tsallis").contains("alpha").contains("batch-size");
+    }
+}
