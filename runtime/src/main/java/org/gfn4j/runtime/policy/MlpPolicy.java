@@ -88,7 +88,8 @@ public final class MlpPolicy implements Policy {
         if (values.length != parameterCount) {
             throw new IllegalArgumentException("expected " + parameterCount + " parameters, got " + values.length);
         }
-        parameters.assign(Nd4j.createFromArray(values));
+        // written straight into the existing buffer: the weight views stay valid, nothing is allocated
+        parameters.data().setData(values);
     }
 
     @Override
@@ -133,26 +134,24 @@ public final class MlpPolicy implements Policy {
         @Override
         public float[] backward(float[] dLogits) {
             int layers = weights.length;
-            INDArray gradient = Nd4j.create(DataType.FLOAT, parameterCount);
+            float[] gradient = new float[parameterCount];
             INDArray delta = Nd4j.create(dLogits, new long[] {rows, widths[layers]}, 'c');
             int offset = parameterCount;
             for (int l = layers - 1; l >= 0; l--) {
                 int biasSize = widths[l + 1];
                 int weightSize = widths[l] * widths[l + 1];
                 offset -= biasSize;
-                gradient.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + biasSize))
-                        .assign(delta.sum(0));
+                System.arraycopy(delta.sum(0).data().asFloat(), 0, gradient, offset, biasSize);
                 offset -= weightSize;
+                // a fresh product is contiguous in 'c' order: its buffer is W's row-major layout
                 INDArray dW = activations[l].transpose().mmul(delta);
-                gradient.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + weightSize))
-                        .assign(dW.dup('c').reshape('c', new long[] {weightSize}));
+                System.arraycopy(dW.data().asFloat(), 0, gradient, offset, weightSize);
                 if (l > 0) {
-                    INDArray dh = delta.mmul(weights[l].transpose());
                     // ReLU: pass the gradient where the unit was active
-                    delta = dh.muli(activations[l].gt(0).castTo(DataType.FLOAT));
+                    delta = delta.mmul(weights[l].transpose()).muli(Transforms.step(activations[l], true));
                 }
             }
-            return gradient.toFloatVector();
+            return gradient;
         }
     }
 }
