@@ -32,6 +32,9 @@ final class BenchCommand implements Runnable {
     Gfn4jCommand root;
 
     @Mixin
+    PluginFolderOptions plugins = new PluginFolderOptions();
+
+    @Mixin
     ConfigOptions options = new ConfigOptions();
 
     @Option(names = "--warmup", defaultValue = "200", description = "Iterations run before timing (JIT, allocator). Default: ${DEFAULT-VALUE}.")
@@ -52,8 +55,8 @@ final class BenchCommand implements Runnable {
         ConfigOptions timed = new ConfigOptions();
         timed.file = options.file;
         timed.overrides = overrides;
-        RunConfig config = timed.load(root.registry());
-        Trainer trainer = Runs.trainer(config, root.registry());
+        RunConfig config = timed.load(root.registry(plugins));
+        Trainer trainer = Runs.trainer(config, root.registry(plugins));
         double[] millis = new double[warmup + measure];
         trainer.train(List.of(new TrainingListener() {
             private long last = System.nanoTime();

@@ -9,6 +9,7 @@ import org.gfn4j.api.InvalidConfigException;
 import org.gfn4j.runtime.plugin.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gfn4j}: the command line. Exit codes: 0 success, 1 failure, 2 bad usage or configuration. */
@@ -33,22 +34,24 @@ public final class Gfn4jCommand implements Runnable {
     /** Set by the launcher to the {@code plugins/} folder beside it; loaded when it exists. */
     static final String DEFAULT_PLUGIN_FOLDER_PROPERTY = "gfn4j.plugins";
 
-    @Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
-            description = {"Also load the plugin jars in DIR (repeatable). Jars in plugins/ beside the launcher are always loaded.",
-                "Each jar gets its own module layer; `gfn4j plugins` lists what they provide."})
-    List<Path> pluginFolders = new ArrayList<>();
+    @Mixin
+    PluginFolderOptions plugins = new PluginFolderOptions();
 
     private PluginRegistry registry;
 
-    /** The built-in plugins plus those of the launcher's plugins/ folder and of every --plugins folder; warnings go to stderr. */
-    PluginRegistry registry() {
+    /**
+     * The built-in plugins plus those of the launcher's plugins/ folder and of every --plugins folder
+     * (given before or after the sub-command); warnings go to stderr.
+     */
+    PluginRegistry registry(PluginFolderOptions subcommand) {
         if (registry == null) {
             List<Path> folders = new ArrayList<>();
             String launcherFolder = System.getProperty(DEFAULT_PLUGIN_FOLDER_PROPERTY, "");
             if (!launcherFolder.isBlank() && Files.isDirectory(Path.of(launcherFolder))) {
                 folders.add(Path.of(launcherFolder));
             }
-            folders.addAll(pluginFolders);
+            folders.addAll(plugins.folders);
+            folders.addAll(subcommand.folders);
             registry = PluginRegistry.discover(folders);
             for (String warning : registry.warnings()) {
                 System.err.println("gfn4j: warning: " + warning);

@@ -5,6 +5,7 @@ import org.gfn4j.runtime.plugin.Discovered;
 import org.gfn4j.runtime.plugin.PluginKind;
 import org.gfn4j.runtime.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,12 +18,15 @@ final class PluginsCommand implements Runnable {
     @ParentCommand
     Gfn4jCommand root;
 
+    @Mixin
+    PluginFolderOptions plugins = new PluginFolderOptions();
+
     @Option(names = "--details", description = "Also print each plugin's parameters with their defaults.")
     boolean details;
 
     @Override
     public void run() {
-        PluginRegistry registry = root.registry();
+        PluginRegistry registry = root.registry(plugins);
         for (PluginKind kind : PluginKind.values()) {
             System.out.println(kind.plural() + " (config: " + kind.configPath() + (kind == PluginKind.METRIC ? "" : ".name") + ")");
             for (Discovered<?> d : registry.all(kind)) {
