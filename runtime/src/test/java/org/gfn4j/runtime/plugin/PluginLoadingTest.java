@@ -129,6 +129,15 @@ class PluginLoadingTest {
     }
 
     @Test
+    void modularJarRequiringAnAbsentModuleIsReported() {
+        PluginRegistry registry = PluginRegistry.discover(List.of(bad));
+
+        assertThat(registry.warnings()).anySatisfy(w -> assertThat(w)
+                .contains(bad.resolve("needs-lib.jar").toString()).contains("test.needslib").contains("test.absentlib"));
+        assertThat(registry.names(PluginKind.OBJECTIVE)).doesNotContain("test-needs-lib");
+    }
+
+    @Test
     void missingFolderIsAUsageError() {
         assertThatThrownBy(() -> PluginRegistry.discover(List.of(work.resolve("no-such-folder"))))
                 .isInstanceOf(InvalidConfigException.class)

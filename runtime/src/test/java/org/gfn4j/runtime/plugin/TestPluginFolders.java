@@ -96,6 +96,24 @@ final class TestPluginFolders {
         PluginJars.in(work)
                 .source("test/nothing/Helper.java", "package test.nothing; public final class Helper { }")
                 .writeTo(bad.resolve("provides-nothing.jar"));
+        // a modular plugin whose required library is not in the folder
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        PluginJars.in(work)
+                .source("module-info.java", "module test.absentlib { exports test.absentlib; }")
+                .source("test/absentlib/Names.java", "package test.absentlib; public final class Names { }")
+                .writeTo(elsewhere.resolve("absent-lib.jar"));
+        PluginJars.in(work)
+                .withModulePath(elsewhere.resolve("absent-lib.jar"))
+                .source("module-info.java", """
+                        module test.needslib {
+                            requires org.gfn4j.api;
+                            requires test.absentlib;
+                            provides org.gfn4j.api.objective.ObjectiveFactory with test.needslib.NeedsLibFactory;
+                        }
+                        """)
+                .source("test/needslib/NeedsLibFactory.java",
+                        PluginSources.reverseKlObjective("test.needslib", "NeedsLibFactory", "test-needs-lib"))
+                .writeTo(bad.resolve("needs-lib.jar"));
         return bad;
     }
 }
