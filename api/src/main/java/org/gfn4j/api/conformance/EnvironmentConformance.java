@@ -22,7 +22,21 @@ import org.gfn4j.api.env.Environment;
  * ends, that rewards and features are finite, that trajectories respect
  * {@code maxTrajectoryLength()}, that an {@link Enumerable} environment lists exactly the states at
  * which exit is valid, and that the terminal distribution of the uniform forward policy sums to 1.
- * All violations are collected and thrown together as one {@link AssertionError}.
+ * All violations are collected and thrown together as one {@link AssertionError}, so the kit works
+ * with any test framework.
+ *
+ * <p>For plugin authors: it ships in the {@code gfn4j-api} jar, so a plugin's own tests need nothing
+ * else. In a JUnit test of a plugin project that depends on {@code gfn4j-api}:
+ * <pre>{@code
+ * @Test
+ * void conforms() {
+ *     EnvironmentFactory factory = new MyEnvironmentFactory();
+ *     EnvironmentConformance.check(factory.create(ConfigSection.defaultsOf("env", factory.defaults())));
+ * }
+ * }</pre>
+ * Check a few parameter settings, including the smallest. The exploration covers every state
+ * reachable from s0; the checks on the whole graph (parents, {@code Enumerable}, total terminal
+ * mass) run only when all of them fit under the cap. See {@code docs/plugins.md}.
  */
 public final class EnvironmentConformance {
     private static final int MAX_REPORTED = 20;

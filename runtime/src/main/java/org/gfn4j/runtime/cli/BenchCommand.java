@@ -33,6 +33,9 @@ final class BenchCommand implements Runnable {
     Gfn4jCommand root;
 
     @Mixin
+    PluginFolderOptions plugins = new PluginFolderOptions();
+
+    @Mixin
     ConfigOptions options = new ConfigOptions();
 
     @Option(names = "--warmup", defaultValue = "200", description = "Iterations run before timing (JIT, allocator). Default: ${DEFAULT-VALUE}.")
@@ -53,8 +56,8 @@ final class BenchCommand implements Runnable {
         ConfigOptions timed = new ConfigOptions();
         timed.file = options.file;
         timed.overrides = overrides;
-        RunConfig config = timed.load(root.registry());
-        Trainer trainer = Runs.trainer(config, root.registry());
+        RunConfig config = timed.load(root.registry(plugins));
+        Trainer trainer = Runs.trainer(config, root.registry(plugins));
         double[] millis = new double[warmup + measure];
         long[][] phasesAtWarmup = new long[1][];
         trainer.train(List.of(new TrainingListener() {

@@ -14,11 +14,14 @@ final class ConfigCommand implements Runnable {
     Gfn4jCommand root;
 
     @Mixin
+    PluginFolderOptions plugins = new PluginFolderOptions();
+
+    @Mixin
     ConfigOptions options = new ConfigOptions();
 
     @Override
     public void run() {
-        RunConfig config = options.load(root.registry());
+        RunConfig config = options.load(root.registry(plugins));
         System.out.print(config.render());
     }
 }

@@ -1,10 +1,15 @@
 package org.gfn4j.runtime.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.gfn4j.api.InvalidConfigException;
 import org.gfn4j.runtime.plugin.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gfn4j}: the command line. Exit codes: 0 success, 1 failure, 2 bad usage or configuration. */
@@ -18,17 +23,39 @@ import picocli.CommandLine.Option;
             "estimator { name = loo-score }, policy { name = mlp, hidden = [256, 256] }."},
         subcommands = {TrainCommand.class, GradVarCommand.class, BenchCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  gfn4j train", "  gfn4j train --set objective.name=renyi --set env.ndim=4",
-            "  gfn4j train -c configs/sets.conf", "  gfn4j plugins", "  gfn4j config --set objective.name=tsallis"})
+            "  gfn4j train -c configs/sets.conf", "  gfn4j plugins", "  gfn4j config --set objective.name=tsallis",
+            "  gfn4j train --plugins my-plugins/ --set env.name=bitstrings --set objective.name=hellinger",
+            "", "Plugins: drop jars that implement the SPIs of gfn4j-api into plugins/ (or a --plugins DIR); see docs/plugins.md."})
 public final class Gfn4jCommand implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
+    /** Set by the launcher to the {@code plugins/} folder beside it; loaded when it exists. */
+    static final String DEFAULT_PLUGIN_FOLDER_PROPERTY = "gfn4j.plugins";
+
+    @Mixin
+    PluginFolderOptions plugins = new PluginFolderOptions();
+
     private PluginRegistry registry;
 
-    PluginRegistry registry() {
+    /**
+     * The built-in plugins plus those of the launcher's plugins/ folder and of every --plugins folder
+     * (given before or after the sub-command); warnings go to stderr.
+     */
+    PluginRegistry registry(PluginFolderOptions subcommand) {
         if (registry == null) {
-            registry = PluginRegistry.discover();
+            List<Path> folders = new ArrayList<>();
+            String launcherFolder = System.getProperty(DEFAULT_PLUGIN_FOLDER_PROPERTY, "");
+            if (!launcherFolder.isBlank() && Files.isDirectory(Path.of(launcherFolder))) {
+                folders.add(Path.of(launcherFolder));
+            }
+            folders.addAll(plugins.folders);
+            folders.addAll(subcommand.folders);
+            registry = PluginRegistry.discover(folders);
+            for (String warning : registry.warnings()) {
+                System.err.println("gfn4j: warning: " + warning);
+            }
         }
         return registry;
     }

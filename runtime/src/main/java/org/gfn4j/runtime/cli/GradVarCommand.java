@@ -42,6 +42,9 @@ final class GradVarCommand implements Runnable {
     Gfn4jCommand root;
 
     @Mixin
+    PluginFolderOptions plugins = new PluginFolderOptions();
+
+    @Mixin
     ConfigOptions options = new ConfigOptions();
 
     @Option(names = "--batch-sizes", split = ",", defaultValue = "2,4,8,16,32,64", description = "Default: ${DEFAULT-VALUE}.")
@@ -70,8 +73,8 @@ final class GradVarCommand implements Runnable {
         withBudget.overrides = new ArrayList<>(options.overrides);
         withBudget.overrides.add("train.iterations=" + trainFirst);
         withBudget.overrides.add("eval.metrics=[]");
-        RunConfig config = withBudget.load(root.registry());
-        Trainer trainer = Runs.trainer(config, root.registry());
+        RunConfig config = withBudget.load(root.registry(plugins));
+        Trainer trainer = Runs.trainer(config, root.registry(plugins));
         RunComponents components = trainer.components();
         if (!(components.objective() instanceof ScoreFunctionObjective objective)) {
             throw new InvalidConfigException("objective.name", "gradvar measures divergence estimators; '"
@@ -82,7 +85,7 @@ final class GradVarCommand implements Runnable {
         }
         Map<String, GradientEstimator> estimators = new LinkedHashMap<>();
         for (String name : estimatorNames) {
-            EstimatorFactory f = root.registry().find(PluginKind.ESTIMATOR, EstimatorFactory.class, name);
+            EstimatorFactory f = root.registry(plugins).find(PluginKind.ESTIMATOR, EstimatorFactory.class, name);
             estimators.put(name, f.create(ConfigSection.defaultsOf("estimator", f.defaults())));
             if (estimators.get(name).minimumBatchSize() > batchSizes.stream().mapToInt(Integer::intValue).min().orElse(2)) {
                 throw new InvalidConfigException("--batch-sizes", "estimator '" + name + "' needs batches of at least "

@@ -32,6 +32,9 @@ final class TrainCommand implements Runnable {
     Gfn4jCommand root;
 
     @Mixin
+    PluginFolderOptions plugins = new PluginFolderOptions();
+
+    @Mixin
     ConfigOptions options = new ConfigOptions();
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Write the run here instead of runs/<name>-<timestamp>/.")
@@ -42,7 +45,7 @@ final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        PluginRegistry registry = root.registry();
+        PluginRegistry registry = root.registry(plugins);
         RunConfig config = options.load(registry);
         Trainer trainer = Runs.trainer(config, registry);
         warnAboutIgnoredEstimator(config, trainer);
