@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * policy in one forward pass, turn the objective (and for divergences the estimator) into
  * per-trajectory coefficients c_i, back-propagate Σ_i c_i log p_F(τ_i) and take an Adam step;
  * evaluate every {@code eval.every} iterations and after the last.
+ *
+ * <p>A run can continue from a {@link TrainingState} ({@link #restore}); it hands its state to a
+ * {@link CheckpointSink} when the sink asks for it, and {@link #requestStop()} (from any thread, e.g.
+ * a Ctrl-C hook) ends it after the current iteration with a last checkpoint.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -48,11 +52,18 @@ public final class Trainer {
     private double logPartition;
     private long iteration;
     private long trajectoriesSeen;
+    private double wallSecondsBefore;
+    private final Adam adam;
+    private final Adam logPartitionAdam;
+    private volatile boolean stopRequested;
+    private boolean stopped;
 
     public Trainer(RunComponents components, TrainSettings settings, List<Metric> metrics) {
         this.components = components;
         this.settings = settings;
         this.metrics = metrics;
+        this.adam = new Adam(components.policy().parameterCount(), settings.learningRate());
+        this.logPartitionAdam = new Adam(1, settings.logPartitionLearningRate());
         Objective objective = components.objective();
         if (objective instanceof ScoreFunctionObjective
                 && settings.batchSize() < components.estimator().minimumBatchSize()) {
@@ -76,10 +87,65 @@ public final class Trainer {
     }
 
     public RunSummary train(List<TrainingListener> listeners) {
-        return trainWith(components.environment(), listeners);
+        return train(listeners, CheckpointSink.NONE);
     }
 
-    private <S> RunSummary trainWith(Environment<S> env, List<TrainingListener> listeners) {
+    /** Trains from the current state (fresh, or {@link #restore restored}) to {@code train.iterations}. */
+    public RunSummary train(List<TrainingListener> listeners, CheckpointSink checkpoints) {
+        return trainWith(components.environment(), listeners, checkpoints);
+    }
+
+    /** Iterations completed so far. */
+    public long iteration() {
+        return iteration;
+    }
+
+    /** Continues from a checkpoint: parameters, log Z, optimizer moments and counters. */
+    public void restore(TrainingState state) {
+        if (state.parameters().length != components.policy().parameterCount()) {
+            throw new IllegalArgumentException("the checkpoint holds " + state.parameters().length
+                    + " policy parameters, the configured policy has " + components.policy().parameterCount());
+        }
+        components.policy().setParameters(state.parameters());
+        logPartition = state.logPartition();
+        adam.restore(state.policyOptimizer());
+        logPartitionAdam.restore(state.logPartitionOptimizer());
+        iteration = state.iteration();
+        trajectoriesSeen = state.trajectoriesSeen();
+        wallSecondsBefore = state.wallSeconds();
+    }
+
+    /** The state after the last completed iteration (copies). */
+    public TrainingState snapshot() {
+        return snapshot(wallSecondsBefore);
+    }
+
+    private TrainingState snapshot(double wallSeconds) {
+        return new TrainingState(iteration, trajectoriesSeen, wallSeconds, components.policy().parameters(), logPartition,
+                adam.state(), logPartitionAdam.state());
+    }
+
+    /** Asks a running {@link #train} to stop after the current iteration and checkpoint; safe from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** True when the last {@link #train} call ended early on {@link #requestStop()}. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** The configured metrics (and the Monte-Carlo L1 where it applies) of the current parameters. */
+    public Map<String, Double> evaluateNow() {
+        return evaluateNowWith(components.environment());
+    }
+
+    private <S> Map<String, Double> evaluateNowWith(Environment<S> env) {
+        ExactEvaluator<S> evaluator = exactEvaluator(env);
+        return evaluate(evaluator, evaluator == null ? monteCarloL1(env) : null, components.objective());
+    }
+
+    private <S> RunSummary trainWith(Environment<S> env, List<TrainingListener> listeners, CheckpointSink checkpoints) {
         Policy policy = components.policy();
         Objective objective = components.objective();
         ExecutorService executor = settings.samplerThreads() > 1 ? Executors.newFixedThreadPool(settings.samplerThreads(), r -> {
@@ -92,18 +158,17 @@ public final class Trainer {
             BatchScorer<S> scorer = new BatchScorer<>(env, policy);
             ExactEvaluator<S> evaluator = exactEvaluator(env);
             MonteCarloL1<S> monteCarlo = evaluator == null ? monteCarloL1(env) : null;
-            Adam adam = new Adam(policy.parameterCount(), settings.learningRate());
-            Adam logPartitionAdam = new Adam(1, settings.logPartitionLearningRate());
             for (TrainingListener l : listeners) {
                 l.onStart(new RunStart(components.environmentName(), components.objectiveName(),
                         objective instanceof ScoreFunctionObjective ? components.estimatorName() : "exact",
                         settings.iterations(), settings.batchSize()));
             }
-            long start = System.nanoTime();
+            long start = System.nanoTime() - (long) (wallSecondsBefore * 1e9);
+            stopped = false;
             double loss = Double.NaN;
             Map<String, Double> last = new LinkedHashMap<>();
             float[] parameters = policy.parameters();
-            for (iteration = 1; iteration <= settings.iterations(); iteration++) {
+            for (iteration = iteration + 1; iteration <= settings.iterations(); iteration++) {
                 List<Trajectory<S>> batch = sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
                 ScoredBatch scored = scorer.score(batch);
                 if (iteration == 1 && objective.learnsLogPartition()) {
@@ -143,9 +208,19 @@ public final class Trainer {
                         l.onEvaluation(eval);
                     }
                 }
+                if (stopRequested || checkpoints.due(iteration, iteration == settings.iterations())) {
+                    wallSecondsBefore = (System.nanoTime() - start) / 1e9;
+                    checkpoints.save(snapshot(wallSecondsBefore));
+                }
+                if (stopRequested) {
+                    stopped = true;
+                    stopRequested = false;
+                    return new RunSummary(iteration, trajectoriesSeen, (System.nanoTime() - start) / 1e9, last);
+                }
             }
-            iteration = settings.iterations();
-            RunSummary summary = new RunSummary(settings.iterations(), trajectoriesSeen, (System.nanoTime() - start) / 1e9, last);
+            iteration--; // the loop ran one past the last iteration
+            wallSecondsBefore = (System.nanoTime() - start) / 1e9;
+            RunSummary summary = new RunSummary(iteration, trajectoriesSeen, wallSecondsBefore, last);
             for (TrainingListener l : listeners) {
                 l.onFinish(summary);
             }
