@@ -38,6 +38,11 @@ public final class Charts {
      * holds a finite point.
      */
     public static XYChart lines(String title, String xTitle, String yTitle, List<Curve> curves) {
+        return lines(title, xTitle, yTitle, curves, PANEL_HEIGHT);
+    }
+
+    /** {@link #lines(String, String, String, List)} with a chosen height in pixels. */
+    public static XYChart lines(String title, String xTitle, String yTitle, List<Curve> curves, int height) {
         List<Curve> drawn = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -55,7 +60,7 @@ public final class Charts {
             return null;
         }
         boolean log = min > 0 && max / min > 10;
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title).xAxisTitle(xTitle)
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle + (log ? " (log scale)" : "")).build();
         chart.getStyler().setYAxisLogarithmic(log);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);

@@ -90,7 +90,7 @@ public final class CheckpointFile {
         arrays.add(array("log_z_adam_m", "float64", z.firstMoment().length));
         arrays.add(array("log_z_adam_v", "float64", z.secondMoment().length));
         header.put("arrays", arrays);
-        byte[] json = Json.render(header).getBytes(StandardCharsets.UTF_8);
+        byte[] json = ordered(header).getBytes(StandardCharsets.UTF_8);
         int size = MAGIC.length + 8 + json.length + 4 * p
                 + 8 * (net.firstMoment().length + net.secondMoment().length + 1 + z.firstMoment().length + z.secondMoment().length) + 4;
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
@@ -189,6 +189,41 @@ public final class CheckpointFile {
         } catch (ConfigException e) {
             throw new DamagedCheckpointException(file, "header misses a field (" + e.getMessage() + ")");
         }
+    }
+
+    /** JSON in insertion order (the format's fields first), so that the header reads well with {@code head}. */
+    private static String ordered(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder b = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                b.append(b.length() > 1 ? "," : "").append(ordered(String.valueOf(e.getKey()))).append(':').append(ordered(e.getValue()));
+            }
+            return b.append('}').toString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder b = new StringBuilder("[");
+            for (Object o : list) {
+                b.append(b.length() > 1 ? "," : "").append(ordered(o));
+            }
+            return b.append(']').toString();
+        }
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? d.toString() : "null";
+        }
+        if (value instanceof Number n) {
+            return n.toString();
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : String.valueOf(value).toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     private static Map<String, Object> array(String name, String dtype, int length) {

@@ -91,6 +91,11 @@ public final class RunPlots implements TrainingListener {
         return lastIteration;
     }
 
+    /** A readable axis title for a metric column. */
+    public static String axisTitle(String metric) {
+        return AXIS.getOrDefault(metric, metric);
+    }
+
     /** Metric and loss against iterations and wall time, from a metrics table. */
     public static void writeCurves(MetricsTable table, String objective, Path target) throws IOException {
         double[] iterations = table.column("iteration");
