@@ -26,13 +26,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare runs: print one table (final and best metric, iterations, wall time, objective, estimator)",
             "and write one PNG with the runs' metric curves overlaid, against iterations and against wall time.",
-            "The metric defaults to the exact L1 where every run has it, else the Monte-Carlo L1 (l1_mc)."})
+            "The metric defaults to each run's exact L1, or its Monte-Carlo estimate (l1_mc) where the states cannot be enumerated."})
 final class CompareCommand implements Runnable {
 
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories (each holds metrics.csv and config.conf).")
     List<Path> runs;
 
-    @Option(names = "--metric", paramLabel = "NAME", description = "Metric column of metrics.csv to compare, e.g. l1, l1_mc, logz_error.")
+    @Option(names = "--metric", paramLabel = "NAME", description = "Metric column of metrics.csv to compare in every run, e.g. l1, l1_mc, logz_error. Default: each run's L1.")
     String metric;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "compare.png",
@@ -49,27 +49,35 @@ final class CompareCommand implements Runnable {
         for (Path dir : runs) {
             loaded.add(load(dir));
         }
-        String chosen = metric != null ? metric : defaultMetric(loaded);
-        if (chosen == null) {
-            throw new InvalidConfigException("--metric", "the runs share no metric column with values; name one with --metric");
+        List<String> metrics = new ArrayList<>();
+        for (Run r : loaded) {
+            // by default each run's accuracy metric: the exact L1, or its Monte-Carlo estimate where states cannot be enumerated
+            String m = metric != null ? metric : r.table().primaryMetric();
+            metrics.add(m == null ? "l1" : m);
         }
-        printTable(loaded, chosen);
+        printTable(loaded, metrics);
+        boolean mixed = metrics.stream().distinct().count() > 1;
+        String axis = mixed ? "L1 (exact, or Monte-Carlo l1_mc)" : RunPlots.axisTitle(metrics.get(0));
+        String title = mixed ? "L1" : metrics.get(0);
         List<Charts.Curve> byIteration = new ArrayList<>();
         List<Charts.Curve> byWall = new ArrayList<>();
-        for (Run r : loaded) {
-            String label = r.name() + " (" + r.objective() + ("exact".equals(r.estimator()) ? "" : ", " + r.estimator()) + ")";
-            byIteration.add(new Charts.Curve(label, r.table().column("iteration"), r.table().column(chosen), false));
-            byWall.add(new Charts.Curve(label, r.table().column("wall_seconds"), r.table().column(chosen), false));
+        for (int k = 0; k < loaded.size(); k++) {
+            Run r = loaded.get(k);
+            String label = r.name() + " (" + r.objective() + ("exact".equals(r.estimator()) ? "" : ", " + r.estimator())
+                    + (mixed ? "; " + metrics.get(k) : "") + ")";
+            byIteration.add(new Charts.Curve(label, r.table().column("iteration"), r.table().column(metrics.get(k)), false));
+            byWall.add(new Charts.Curve(label, r.table().column("wall_seconds"), r.table().column(metrics.get(k)), false));
         }
-        List<XYChart> charts = new ArrayList<>();
-        XYChart a = Charts.lines(chosen + " against iterations", "iteration", RunPlots.axisTitle(chosen), byIteration, 460 + 22 * loaded.size());
-        XYChart b = Charts.lines(chosen + " against wall time", "wall time (s)", RunPlots.axisTitle(chosen), byWall, 460 + 22 * loaded.size());
+        int height = 460 + 22 * loaded.size();
+        XYChart a = Charts.lines(title + " against iterations", "iteration", axis, byIteration, height);
+        XYChart b = Charts.lines(title + " against wall time", "wall time (s)", axis, byWall, height);
         if (a == null) {
-            System.out.println("gfn4j: no run has a value of " + chosen + " yet: no plot written");
+            System.out.println("gfn4j: no run has a value of " + String.join("/", new java.util.TreeSet<>(metrics))
+                    + " yet: no plot written");
             return;
         }
+        List<XYChart> charts = new ArrayList<>();
         for (XYChart c : List.of(a, b)) {
-            c.getStyler().setChartTitleVisible(true);
             c.getStyler().setLegendVisible(true);
             c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
@@ -83,22 +91,14 @@ final class CompareCommand implements Runnable {
         System.out.println("gfn4j: wrote " + out);
     }
 
-    private static String defaultMetric(List<Run> runs) {
-        for (String candidate : List.of("l1", "l1_mc")) {
-            if (runs.stream().allMatch(r -> r.table().metricColumns().contains(candidate))) {
-                return candidate;
-            }
-        }
-        return runs.get(0).table().primaryMetric();
-    }
-
-    private static void printTable(List<Run> runs, String metric) {
+    private static void printTable(List<Run> runs, List<String> metrics) {
         int width = Math.max(4, runs.stream().mapToInt(r -> r.name().length()).max().orElse(4));
-        String format = "%-" + width + "s  %-10s %-12s %-16s %15s %10s %12s %12s%n";
-        System.out.printf(Locale.ROOT, format, "run", "env", "objective", "estimator", "iterations", "wall (s)",
-                "final " + metric, "best " + metric);
-        for (Run r : runs) {
-            double[] values = r.table().column(metric);
+        String format = "%-" + width + "s  %-10s %-12s %-16s %15s %10s  %-10s %10s %10s%n";
+        System.out.printf(Locale.ROOT, format, "run", "env", "objective", "estimator", "iterations", "wall (s)", "metric",
+                "final", "best");
+        for (int k = 0; k < runs.size(); k++) {
+            Run r = runs.get(k);
+            double[] values = r.table().column(metrics.get(k));
             double[] iterations = r.table().column("iteration");
             double[] wall = r.table().column("wall_seconds");
             double last = Double.NaN;
@@ -115,9 +115,11 @@ final class CompareCommand implements Runnable {
                 done += "/" + r.plannedIterations();
             }
             System.out.printf(Locale.ROOT, format, r.name(), r.environment(), r.objective(), r.estimator(), done,
-                    rows == 0 ? "-" : String.format(Locale.ROOT, "%.1f", wall[rows - 1]), number(last), number(best));
+                    rows == 0 ? "-" : String.format(Locale.ROOT, "%.1f", wall[rows - 1]), metrics.get(k), number(last),
+                    number(best));
         }
-        System.out.println("(best = lowest; iterations N/M: the run stopped at N of M)");
+        System.out.println("(final = at the last evaluation, best = lowest; iterations N/M: the run stopped at N of M;"
+                + " l1_mc = Monte-Carlo estimate of L1)");
     }
 
     private static String number(double v) {

@@ -92,9 +92,10 @@ final class TrainCommand implements Runnable {
             Metric m = registry.find(PluginKind.METRIC, MetricFactory.class, name).create();
             definitions.put(m.name(), m.definition());
         }
-        definitions.putAll(trainer.extraDefinitions());
+        Map<String, String> extra = trainer.extraDefinitions();
+        definitions.putAll(extra);
         List<String> columns = new ArrayList<>(trainer.metricNames());
-        columns.addAll(trainer.extraDefinitions().keySet());
+        columns.addAll(extra.keySet());
         OutputSettings output = OutputSettings.from(config);
         try (RunDirectory dir = resumed == null ? RunDirectory.create(runDir, config, columns, definitions)
                 : RunDirectory.resume(resume, config, columns, definitions, resumed.iteration())) {

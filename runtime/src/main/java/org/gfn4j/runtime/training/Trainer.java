@@ -57,6 +57,8 @@ public final class Trainer {
     private final Adam logPartitionAdam;
     private volatile boolean stopRequested;
     private boolean stopped;
+    private ExactEvaluator<?> exactEvaluator;
+    private boolean exactEvaluatorTried;
 
     public Trainer(RunComponents components, TrainSettings settings, List<Metric> metrics) {
         this.components = components;
@@ -232,16 +234,20 @@ public final class Trainer {
         }
     }
 
+    /** Built once per trainer: enumerating a state space (or finding it too large) can take many seconds. */
+    @SuppressWarnings("unchecked")
     private <S> ExactEvaluator<S> exactEvaluator(Environment<S> env) {
-        if (!(env instanceof Enumerable<?>)) {
-            return null;
+        if (!exactEvaluatorTried) {
+            exactEvaluatorTried = true;
+            if (env instanceof Enumerable<?>) {
+                try {
+                    exactEvaluator = ExactEvaluator.build(env, settings.maxEvalStates());
+                } catch (StateSpaceTooLargeException e) {
+                    LOG.warn(e.getMessage());
+                }
+            }
         }
-        try {
-            return ExactEvaluator.build(env, settings.maxEvalStates());
-        } catch (StateSpaceTooLargeException e) {
-            LOG.warn(e.getMessage());
-            return null;
-        }
+        return (ExactEvaluator<S>) exactEvaluator;
     }
 
     private <S> MonteCarloL1<S> monteCarloL1(Environment<S> env) {

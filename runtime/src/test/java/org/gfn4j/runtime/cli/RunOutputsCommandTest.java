@@ -99,7 +99,7 @@ class RunOutputsCommandTest {
         Path png = tmp.resolve("cmp.png");
         Result r = run("compare", resumed.toString(), uninterrupted.toString(), "-o", png.toString());
         assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("final l1").contains("best l1").contains("resumed").contains("uninterrupted").contains("tb");
+        assertThat(r.out).contains("final").contains("best").contains(" l1 ").contains("resumed").contains("uninterrupted").contains("tb");
         assertThat(png).isNotEmptyFile();
     }
 
