@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gfn4j compare}: several runs side by side, as a table and one overlay plot. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare runs: print one table (final and best metric, iterations, wall time, objective, estimator)",
-            "and write one PNG with the runs' metric curves overlaid, against iterations and against wall time.",
+        description = {"Compare runs: one table of their final and best metrics, one overlay plot of their curves.",
+            "The table: env, objective, estimator, iterations, wall time, final and best (lowest) metric. The PNG: the",
+            "runs' metric curves overlaid, against iterations and against wall time.",
             "The metric defaults to each run's exact L1, or its Monte-Carlo estimate (l1_mc) where the states cannot be enumerated."})
 final class CompareCommand implements Runnable {
 

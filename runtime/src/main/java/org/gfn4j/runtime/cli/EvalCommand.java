@@ -15,9 +15,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code gfn4j eval}: the metrics of a run's checkpoint, recomputed. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Recompute the metrics of a run's checkpoint (the newest readable one by default) with the run's own",
-            "config.conf: the same values the run logged at that iteration (exact L1 and log Z error where the states can",
-            "be enumerated, else the Monte-Carlo L1 from the same random streams)."})
+        description = {"Recompute the metrics of a run's checkpoint (by default its newest readable one).",
+            "Uses the run's own config.conf, so it prints the values the run logged at that iteration: exact L1 and",
+            "log Z error where the states can be enumerated, else the Monte-Carlo L1 from the same random streams."})
 final class EvalCommand implements Runnable {
 
     @ParentCommand

@@ -21,9 +21,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code gfn4j sample}: objects drawn from a trained policy, with their log-rewards, as CSV. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = {"Draw N objects from a run's trained policy (the newest readable checkpoint by default) and write them",
-            "as CSV: index, log_reward (log r(x)), object (readable: grid coordinates, element lists, token strings,",
-            "Newick trees, edge lists). Sampling is on-policy (no exploration) and reproducible for a given --seed."})
+        description = {"Write N objects drawn from a run's trained policy, with their log-rewards, as CSV.",
+            "Columns: index, log_reward (log r(x)), object (readable: grid coordinates, element lists, token strings,",
+            "Newick trees, edge lists). Uses the newest readable checkpoint unless --checkpoint says otherwise.",
+            "Sampling is on-policy (no exploration) and reproducible for a given --seed."})
 final class SampleCommand implements Runnable {
     private static final int CHUNK = 1024;
 
