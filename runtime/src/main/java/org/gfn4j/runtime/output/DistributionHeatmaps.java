@@ -56,6 +56,10 @@ public final class DistributionHeatmaps<S> {
             max = Math.max(max, Math.max(d.model()[x], d.target()[x]));
             l1 += Math.abs(d.model()[x] - d.target()[x]);
         }
+        if (max > 0) {
+            // a round top of the colour scale (2 significant digits, rounded up), so the legend reads 0.12, not 0.11647350436
+            max = new java.math.BigDecimal(max).round(new java.math.MathContext(2, java.math.RoundingMode.UP)).doubleValue();
+        }
         List<HeatMapChart> charts = List.of(
                 chart(String.format(Locale.ROOT, "learned p_T(x), iteration %d (L1 = %.4f)", iteration, l1), d.model(), max),
                 chart("target pi(x) = r(x) / Z", d.target(), max));

@@ -210,11 +210,12 @@ public final class Trainer {
                         l.onEvaluation(eval);
                     }
                 }
-                if (stopRequested || checkpoints.due(iteration, iteration == settings.iterations())) {
+                boolean stop = stopRequested; // read once: the request may arrive from another thread at any moment
+                if (stop || checkpoints.due(iteration, iteration == settings.iterations())) {
                     wallSecondsBefore = (System.nanoTime() - start) / 1e9;
                     checkpoints.save(snapshot(wallSecondsBefore));
                 }
-                if (stopRequested) {
+                if (stop) {
                     stopped = true;
                     stopRequested = false;
                     return new RunSummary(iteration, trajectoriesSeen, (System.nanoTime() - start) / 1e9, last);
