@@ -13,6 +13,7 @@ module org.gfn4j.runtime {
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.slf4j;
+    requires java.desktop;
 
     exports org.gfn4j.runtime.cli;
     exports org.gfn4j.runtime.config;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gfn4j.api.env.Enumerable;
 import org.gfn4j.api.env.Environment;
+import org.gfn4j.api.env.GridLayout;
 import org.gfn4j.api.env.KnownPartitionFunction;
 import org.gfn4j.api.math.LogSpace;
 
@@ -15,7 +16,8 @@ import org.gfn4j.api.math.LogSpace;
  * <p>Reward R(x) = R0 + R1·Π_d 1[|x_d/(H−1) − 0.5| > 0.25] + R2·Π_d 1[0.3 < |x_d/(H−1) − 0.5| < 0.4].
  * Features: one-hot encoding of each coordinate (D·H values).
  */
-public final class HypergridEnvironment implements Environment<GridPoint>, Enumerable<GridPoint>, KnownPartitionFunction {
+public final class HypergridEnvironment implements Environment<GridPoint>, Enumerable<GridPoint>, KnownPartitionFunction,
+        GridLayout<GridPoint> {
     private final int ndim;
     private final int height;
     private final double r0;
@@ -167,5 +169,17 @@ public final class HypergridEnvironment implements Environment<GridPoint>, Enume
             return LogSpace.logSumExp(logs);
         }
         return Double.NaN;
+    }
+
+    @Override
+    public int[] gridShape() {
+        int[] shape = new int[ndim];
+        java.util.Arrays.fill(shape, height);
+        return shape;
+    }
+
+    @Override
+    public int[] gridCell(GridPoint terminal) {
+        return terminal.coordinates().clone();
     }
 }

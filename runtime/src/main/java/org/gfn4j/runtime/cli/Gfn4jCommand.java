@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
             "Configuration is HOCON: built-in defaults < run file (-c FILE) < --set key=value.",
             "Pluggable slots pick a plugin by name: env { name = hypergrid }, objective { name = renyi, alpha = 0.5 },",
             "estimator { name = loo-score }, policy { name = mlp, hidden = [256, 256] }."},
-        subcommands = {TrainCommand.class, GradVarCommand.class, BenchCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvalCommand.class, SampleCommand.class, CompareCommand.class, GradVarCommand.class, BenchCommand.class, PluginsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  gfn4j train", "  gfn4j train --set objective.name=renyi --set env.ndim=4",
-            "  gfn4j train -c configs/sets.conf", "  gfn4j plugins", "  gfn4j config --set objective.name=tsallis",
+            "  gfn4j train -c configs/sets.conf", "  gfn4j train --resume runs/hypergrid-tb-20250101-120000 --set train.iterations=5000",
+            "  gfn4j eval runs/hypergrid-tb-20250101-120000", "  gfn4j sample runs/hypergrid-tb-20250101-120000 -n 500",
+            "  gfn4j compare runs/*", "  gfn4j plugins", "  gfn4j config --set objective.name=tsallis",
             "  gfn4j train --plugins my-plugins/ --set env.name=bitstrings --set objective.name=hellinger",
             "", "Plugins: drop jars that implement the SPIs of gfn4j-api into plugins/ (or a --plugins DIR); see docs/plugins.md."})
 public final class Gfn4jCommand implements Runnable {

@@ -6,26 +6,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.gfn4j.api.InvalidConfigException;
 import org.gfn4j.api.metric.Metric;
 import org.gfn4j.api.metric.MetricFactory;
 import org.gfn4j.api.train.RunSummary;
 import org.gfn4j.api.train.TrainingListener;
+import org.gfn4j.runtime.config.ResumeCompatibility;
 import org.gfn4j.runtime.config.RunConfig;
+import org.gfn4j.runtime.output.CheckpointFile;
+import org.gfn4j.runtime.output.Checkpoints;
+import org.gfn4j.runtime.output.DistributionHeatmaps;
+import org.gfn4j.runtime.output.OutputSettings;
 import org.gfn4j.runtime.output.RunDirectory;
+import org.gfn4j.runtime.output.RunPlots;
 import org.gfn4j.runtime.plugin.PluginKind;
 import org.gfn4j.runtime.plugin.PluginRegistry;
 import org.gfn4j.runtime.training.Trainer;
+import org.gfn4j.runtime.training.TrainingState;
 import org.gfn4j.runtime.wiring.Runs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code gfn4j train}: one training run, written to a run directory. */
+/** {@code gfn4j train}: one training run, written to a run directory; or the continuation of one. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a GFlowNet. Without options: hypergrid 2-D height 8 with trajectory balance.",
             "Writes runs/<name>-<timestamp>/: config.conf (every effective value), metrics.csv (one row per evaluation),",
-            "events.jsonl and summary.json. L1 = sum_x |p_T(x) - pi(x)| (= 2 TV), exact, where the states can be enumerated."})
+            "events.jsonl, summary.json, checkpoints/ and plots/. L1 = sum_x |p_T(x) - pi(x)| (= 2 TV), exact, where the",
+            "states can be enumerated.",
+            "Ctrl-C stops after the current iteration and saves a checkpoint; --resume DIR continues from it."})
 final class TrainCommand implements Runnable {
 
     @ParentCommand
@@ -40,33 +52,76 @@ final class TrainCommand implements Runnable {
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Write the run here instead of runs/<name>-<timestamp>/.")
     Path runDir;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = {"Continue an interrupted run from its newest readable checkpoint, with the run's own config.conf.",
+                "--set may raise train.iterations or change eval.every, checkpoint.*, plots.*, run.*; nothing else."})
+    Path resume;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
     @Override
     public void run() {
         PluginRegistry registry = root.registry(plugins);
-        RunConfig config = options.load(registry);
-        Trainer trainer = Runs.trainer(config, registry);
-        warnAboutIgnoredEstimator(config, trainer);
+        RunConfig config;
+        Trainer trainer;
+        TrainingState resumed = null;
+        if (resume != null) {
+            if (options.file != null || runDir != null) {
+                throw new InvalidConfigException(options.file != null ? "-c" : "--run-dir",
+                        "cannot be combined with --resume: a resumed run uses its own config.conf and folder (change keys with --set)");
+            }
+            StoredRun stored = StoredRun.open(resume, registry, options.overrides, null);
+            config = stored.config();
+            resumed = stored.checkpoint().state();
+            ResumeCompatibility.check(StoredRun.config(resume, registry, List.of()), config, resumed.iteration());
+            trainer = stored.trainer(registry);
+            long iterations = config.resolved().getLong("train.iterations");
+            if (resumed.iteration() >= iterations) {
+                System.out.println("gfn4j: " + resume + " is complete: its checkpoint is at iteration " + resumed.iteration()
+                        + " of train.iterations = " + iterations + "; continue longer with --set train.iterations=N");
+                return;
+            }
+            Checkpoints.of(resume).setAsideAfter(resumed.iteration());
+        } else {
+            config = options.load(registry);
+            trainer = Runs.trainer(config, registry);
+        }
+        if (resumed == null) {
+            warnAboutIgnoredEstimator(config, trainer);
+        }
         Map<String, String> definitions = new LinkedHashMap<>();
         for (String name : config.resolved().getStringList("eval.metrics")) {
             Metric m = registry.find(PluginKind.METRIC, MetricFactory.class, name).create();
             definitions.put(m.name(), m.definition());
         }
-        definitions.putAll(trainer.extraDefinitions());
-        List<TrainingListener> listeners = new ArrayList<>();
+        Map<String, String> extra = trainer.extraDefinitions();
+        definitions.putAll(extra);
         List<String> columns = new ArrayList<>(trainer.metricNames());
-        columns.addAll(trainer.extraDefinitions().keySet());
-        try (RunDirectory dir = RunDirectory.create(runDir, config, columns, definitions)) {
-            System.out.println("gfn4j: training " + config.pluginName("env") + " with " + config.pluginName("objective")
-                    + " -> " + dir.path());
+        columns.addAll(extra.keySet());
+        OutputSettings output = OutputSettings.from(config);
+        try (RunDirectory dir = resumed == null ? RunDirectory.create(runDir, config, columns, definitions)
+                : RunDirectory.resume(resume, config, columns, definitions, resumed.iteration())) {
+            System.out.println("gfn4j: " + (resumed == null ? "training " : "resuming at iteration " + resumed.iteration() + ": ")
+                    + config.pluginName("env") + " with " + config.pluginName("objective") + " -> " + dir.path());
+            List<TrainingListener> listeners = new ArrayList<>();
             listeners.add(dir);
+            RunPlots plots = output.plots() ? new RunPlots(dir.path(), trainer.policy(),
+                    DistributionHeatmaps.forEnvironment(trainer.components().environment(),
+                            config.resolved().getInt("eval.max-states")), output.plotsMinSeconds()) : null;
+            if (plots != null) {
+                listeners.add(plots);
+            }
             if (!quiet) {
                 // a redrawn bar only makes sense on a terminal; logs and pipes get one line per evaluation
                 listeners.add(System.console() != null ? new ProgressDisplay() : new EvaluationLines());
             }
-            RunSummary summary = trainer.train(listeners);
+            Checkpoints checkpoints = new Checkpoints(dir.path(), output.checkpointEvery(), output.checkpointKeep(),
+                    new CheckpointFile.Labels(config.pluginName("env"), config.pluginName("objective"), config.pluginName("policy")));
+            RunSummary summary = trainUntilDoneOrStopped(trainer, listeners, checkpoints, dir, plots);
+            if (summary == null) {
+                return;
+            }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "gfn4j: done: %d iterations in %.1f s",
                     summary.iterations(), summary.wallSeconds()));
             for (Map.Entry<String, Double> m : summary.finalMetrics().entrySet()) {
@@ -82,6 +137,48 @@ final class TrainCommand implements Runnable {
                 }
             }
             System.out.println("      run directory: " + dir.path());
+        }
+    }
+
+    /**
+     * Trains with a shutdown hook that turns Ctrl-C (SIGINT, SIGTERM) into a stop after the current
+     * iteration with a checkpoint; the hook holds the JVM until that checkpoint is written.
+     *
+     * @return the summary, or null when the run was stopped
+     */
+    private static RunSummary trainUntilDoneOrStopped(Trainer trainer, List<TrainingListener> listeners, Checkpoints checkpoints,
+                                                      RunDirectory dir, RunPlots plots) {
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            trainer.requestStop();
+            try {
+                saved.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gfn4j-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunSummary summary = trainer.train(listeners, checkpoints);
+            if (!trainer.stopped()) {
+                return summary;
+            }
+            dir.recordStop(summary.iterations(), summary.wallSeconds());
+            if (plots != null) {
+                plots.draw(summary.iterations());
+            }
+            System.out.println();
+            System.out.println("gfn4j: stopped after iteration " + summary.iterations() + "; checkpoint "
+                    + checkpoints.folder().resolve(Checkpoints.fileName(summary.iterations())));
+            System.out.println("      continue with: gfn4j train --resume " + dir.path());
+            return null;
+        } finally {
+            saved.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the checkpoint is saved
+            }
         }
     }
 

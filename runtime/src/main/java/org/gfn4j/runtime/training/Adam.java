@@ -2,7 +2,9 @@ package org.gfn4j.runtime.training;
 
 /**
  * Adam (Kingma &amp; Ba 2015) with bias correction, on a flat parameter vector. Moments are kept in
- * double precision; parameters stay float like the network's.
+ * double precision; parameters stay float like the network's. {@link #state()} and
+ * {@link #restore(State)} let a checkpoint carry the moments and the step count exactly, so that a
+ * resumed run takes the same steps as an uninterrupted one.
  */
 public final class Adam {
     private static final double BETA1 = 0.9;
@@ -18,6 +20,26 @@ public final class Adam {
         this.learningRate = learningRate;
         this.m = new double[size];
         this.v = new double[size];
+    }
+
+    /** The optimizer's state: first and second moments and the number of steps taken. */
+    public record State(double[] firstMoment, double[] secondMoment, long step) {
+    }
+
+    /** A copy of the moments and the step count. */
+    public State state() {
+        return new State(m.clone(), v.clone(), t);
+    }
+
+    /** Replaces the moments and the step count with those of a checkpoint (same size). */
+    public void restore(State state) {
+        if (state.firstMoment().length != m.length || state.secondMoment().length != v.length) {
+            throw new IllegalArgumentException("optimizer state of size " + state.firstMoment().length
+                    + " does not fit an optimizer of size " + m.length);
+        }
+        System.arraycopy(state.firstMoment(), 0, m, 0, m.length);
+        System.arraycopy(state.secondMoment(), 0, v, 0, v.length);
+        t = state.step();
     }
 
     /** One descent step: {@code parameters -= lr · m̂ / (√v̂ + ε)}. */

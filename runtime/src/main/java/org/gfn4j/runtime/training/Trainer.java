@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * policy in one forward pass, turn the objective (and for divergences the estimator) into
  * per-trajectory coefficients c_i, back-propagate Σ_i c_i log p_F(τ_i) and take an Adam step;
  * evaluate every {@code eval.every} iterations and after the last.
+ *
+ * <p>A run can continue from a {@link TrainingState} ({@link #restore}); it hands its state to a
+ * {@link CheckpointSink} when the sink asks for it, and {@link #requestStop()} (from any thread, e.g.
+ * a Ctrl-C hook) ends it after the current iteration with a last checkpoint.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -49,11 +53,20 @@ public final class Trainer {
     private double logPartition;
     private long iteration;
     private long trajectoriesSeen;
+    private double wallSecondsBefore;
+    private final Adam adam;
+    private final Adam logPartitionAdam;
+    private volatile boolean stopRequested;
+    private boolean stopped;
+    private ExactEvaluator<?> exactEvaluator;
+    private boolean exactEvaluatorTried;
 
     public Trainer(RunComponents components, TrainSettings settings, List<Metric> metrics) {
         this.components = components;
         this.settings = settings;
         this.metrics = metrics;
+        this.adam = new Adam(components.policy().parameterCount(), settings.learningRate());
+        this.logPartitionAdam = new Adam(1, settings.logPartitionLearningRate());
         Objective objective = components.objective();
         if (settings.batchSize() < objective.minimumBatchSize()) {
             throw new InvalidConfigException("train.batch-size", "the objective '" + components.objectiveName()
@@ -86,10 +99,65 @@ public final class Trainer {
     }
 
     public RunSummary train(List<TrainingListener> listeners) {
-        return trainWith(components.environment(), listeners);
+        return train(listeners, CheckpointSink.NONE);
     }
 
-    private <S> RunSummary trainWith(Environment<S> env, List<TrainingListener> listeners) {
+    /** Trains from the current state (fresh, or {@link #restore restored}) to {@code train.iterations}. */
+    public RunSummary train(List<TrainingListener> listeners, CheckpointSink checkpoints) {
+        return trainWith(components.environment(), listeners, checkpoints);
+    }
+
+    /** Iterations completed so far. */
+    public long iteration() {
+        return iteration;
+    }
+
+    /** Continues from a checkpoint: parameters, log Z, optimizer moments and counters. */
+    public void restore(TrainingState state) {
+        if (state.parameters().length != components.policy().parameterCount()) {
+            throw new IllegalArgumentException("the checkpoint holds " + state.parameters().length
+                    + " policy parameters, the configured policy has " + components.policy().parameterCount());
+        }
+        components.policy().setParameters(state.parameters());
+        logPartition = state.logPartition();
+        adam.restore(state.policyOptimizer());
+        logPartitionAdam.restore(state.logPartitionOptimizer());
+        iteration = state.iteration();
+        trajectoriesSeen = state.trajectoriesSeen();
+        wallSecondsBefore = state.wallSeconds();
+    }
+
+    /** The state after the last completed iteration (copies). */
+    public TrainingState snapshot() {
+        return snapshot(wallSecondsBefore);
+    }
+
+    private TrainingState snapshot(double wallSeconds) {
+        return new TrainingState(iteration, trajectoriesSeen, wallSeconds, components.policy().parameters(), logPartition,
+                adam.state(), logPartitionAdam.state());
+    }
+
+    /** Asks a running {@link #train} to stop after the current iteration and checkpoint; safe from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** True when the last {@link #train} call ended early on {@link #requestStop()}. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** The configured metrics (and the Monte-Carlo L1 where it applies) of the current parameters. */
+    public Map<String, Double> evaluateNow() {
+        return evaluateNowWith(components.environment());
+    }
+
+    private <S> Map<String, Double> evaluateNowWith(Environment<S> env) {
+        ExactEvaluator<S> evaluator = exactEvaluator(env);
+        return evaluate(evaluator, evaluator == null ? monteCarloL1(env) : null, components.objective());
+    }
+
+    private <S> RunSummary trainWith(Environment<S> env, List<TrainingListener> listeners, CheckpointSink checkpoints) {
         Policy policy = components.policy();
         Objective objective = components.objective();
         ExecutorService executor = settings.samplerThreads() > 1 ? Executors.newFixedThreadPool(settings.samplerThreads(), r -> {
@@ -102,25 +170,25 @@ public final class Trainer {
             BatchScorer<S> scorer = new BatchScorer<>(env, policy);
             ExactEvaluator<S> evaluator = exactEvaluator(env);
             MonteCarloL1<S> monteCarlo = evaluator == null ? monteCarloL1(env) : null;
-            Adam adam = new Adam(policy.parameterCount(), settings.learningRate());
-            Adam logPartitionAdam = new Adam(1, settings.logPartitionLearningRate());
             for (TrainingListener l : listeners) {
                 l.onStart(new RunStart(components.environmentName(), components.objectiveName(),
                         objective instanceof ScoreFunctionObjective ? components.estimatorName() : "exact",
                         settings.iterations(), settings.batchSize()));
             }
-            long start = System.nanoTime();
+            long start = System.nanoTime() - (long) (wallSecondsBefore * 1e9);
+            stopped = false;
             double loss = Double.NaN;
             Map<String, Double> last = new LinkedHashMap<>();
             float[] parameters = policy.parameters();
-            // iteration 0: the untrained policy, the baseline every curve starts from
-            iteration = 0;
-            last = evaluate(evaluator, monteCarlo, objective);
-            EvaluationRecord initial = new EvaluationRecord(0, 0, 0.0, Double.NaN, last);
-            for (TrainingListener l : listeners) {
-                l.onEvaluation(initial);
+            if (iteration == 0) {
+                // iteration 0: the untrained policy, the baseline every curve starts from
+                last = evaluate(evaluator, monteCarlo, objective);
+                EvaluationRecord initial = new EvaluationRecord(0, 0, 0.0, Double.NaN, last);
+                for (TrainingListener l : listeners) {
+                    l.onEvaluation(initial);
+                }
             }
-            for (iteration = 1; iteration <= settings.iterations(); iteration++) {
+            for (iteration = iteration + 1; iteration <= settings.iterations(); iteration++) {
                 long t0 = System.nanoTime();
                 List<Trajectory<S>> batch = sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
                 long t1 = System.nanoTime();
@@ -166,9 +234,20 @@ public final class Trainer {
                         l.onEvaluation(eval);
                     }
                 }
+                boolean stop = stopRequested; // read once: the request may arrive from another thread at any moment
+                if (stop || checkpoints.due(iteration, iteration == settings.iterations())) {
+                    wallSecondsBefore = (System.nanoTime() - start) / 1e9;
+                    checkpoints.save(snapshot(wallSecondsBefore));
+                }
+                if (stop) {
+                    stopped = true;
+                    stopRequested = false;
+                    return new RunSummary(iteration, trajectoriesSeen, (System.nanoTime() - start) / 1e9, last);
+                }
             }
-            iteration = settings.iterations();
-            RunSummary summary = new RunSummary(settings.iterations(), trajectoriesSeen, (System.nanoTime() - start) / 1e9, last);
+            iteration--; // the loop ran one past the last iteration
+            wallSecondsBefore = (System.nanoTime() - start) / 1e9;
+            RunSummary summary = new RunSummary(iteration, trajectoriesSeen, wallSecondsBefore, last);
             for (TrainingListener l : listeners) {
                 l.onFinish(summary);
             }
@@ -180,16 +259,20 @@ public final class Trainer {
         }
     }
 
+    /** Built once per trainer: enumerating a state space (or finding it too large) can take many seconds. */
+    @SuppressWarnings("unchecked")
     private <S> ExactEvaluator<S> exactEvaluator(Environment<S> env) {
-        if (!(env instanceof Enumerable<?>)) {
-            return null;
+        if (!exactEvaluatorTried) {
+            exactEvaluatorTried = true;
+            if (env instanceof Enumerable<?>) {
+                try {
+                    exactEvaluator = ExactEvaluator.build(env, settings.maxEvalStates());
+                } catch (StateSpaceTooLargeException e) {
+                    LOG.warn(e.getMessage());
+                }
+            }
         }
-        try {
-            return ExactEvaluator.build(env, settings.maxEvalStates());
-        } catch (StateSpaceTooLargeException e) {
-            LOG.warn(e.getMessage());
-            return null;
-        }
+        return (ExactEvaluator<S>) exactEvaluator;
     }
 
     private <S> MonteCarloL1<S> monteCarloL1(Environment<S> env) {

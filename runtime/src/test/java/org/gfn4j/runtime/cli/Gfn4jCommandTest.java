@@ -56,7 +56,7 @@ class Gfn4jCommandTest {
         assertThat(r.out()).contains("l1 = ").contains("2 TV");
         assertThat(Files.readString(run.resolve("config.conf"))).contains("height=4").contains("hidden").contains("seed");
         assertThat(Files.readAllLines(run.resolve("metrics.csv")))
-                .first().isEqualTo("iteration,trajectories,wall_seconds,loss,l1,logz_error");
+                .first().isEqualTo("iteration,trajectories,wall_seconds,loss,loss_mean,l1,logz_error");
         assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(4); // header, iterations 0, 10, 20
         String summary = Files.readString(run.resolve("summary.json"));
         assertThat(summary).contains("\"env\":\"hypergrid\"").contains("\"objective\":\"tb\"").contains("\"l1\":")
