@@ -102,12 +102,16 @@ public final class HypergridEnvironment implements Environment<GridPoint>, Enume
     }
 
     double reward(GridPoint x) {
+        // v_d = |x_d/(H−1) − 0.5| = |2x_d − (H−1)| / (2(H−1)). The thresholds are compared in exact
+        // integer arithmetic: in floating point |12/15 − 0.5| = 0.30000000000000004 passes "> 0.3"
+        // and makes the modes lopsided (one ring column on one side, two on the other).
+        long span = height - 1;
         boolean outer = true;
         boolean ring = true;
         for (int d = 0; d < ndim; d++) {
-            double v = Math.abs((double) x.coordinate(d) / (height - 1) - 0.5);
-            outer &= v > 0.25;
-            ring &= v > 0.3 && v < 0.4;
+            long twiceOffset = Math.abs(2L * x.coordinate(d) - span);   // = 2(H−1)·v_d
+            outer &= 2 * twiceOffset > span;                          // v_d > 0.25
+            ring &= 5 * twiceOffset > 3 * span && 5 * twiceOffset < 4 * span; // 0.3 < v_d < 0.4
         }
         return r0 + (outer ? r1 : 0) + (ring ? r2 : 0);
     }

@@ -57,6 +57,25 @@ class HypergridEnvironmentTest {
         assertThat(Math.exp(env.logPartition())).isCloseTo(6.4 + 8.0 + 8.0, within(1e-9));
     }
 
+    /** The reward is symmetric under x_d -> H-1-x_d at every height (exact thresholds, no rounding). */
+    @Test
+    void rewardIsSymmetricAtEveryHeight() {
+        for (int height = 2; height <= 64; height++) {
+            HypergridEnvironment env = new HypergridEnvironment(2, height, 0.1, 0.5, 2.0);
+            for (int a = 0; a < height; a++) {
+                for (int b = 0; b < height; b++) {
+                    assertThat(env.reward(new GridPoint(new int[] {a, b})))
+                            .as("height %d at (%d, %d)", height, a, b)
+                            .isEqualTo(env.reward(new GridPoint(new int[] {height - 1 - a, b})));
+                }
+            }
+        }
+        // H = 16: |12/15 - 0.5| = 0.3 exactly is not inside the open ring (0.3, 0.4)
+        HypergridEnvironment env = new HypergridEnvironment(2, 16, 0.1, 0.5, 2.0);
+        assertThat(env.reward(new GridPoint(new int[] {12, 12}))).isCloseTo(0.6, within(1e-12));
+        assertThat(env.reward(new GridPoint(new int[] {13, 13}))).isCloseTo(2.6, within(1e-12));
+    }
+
     @Test
     void enumeratesEveryPointOnceAndRespectsTheCap() {
         HypergridEnvironment env = new HypergridEnvironment(3, 4, 0.1, 0.5, 2.0);

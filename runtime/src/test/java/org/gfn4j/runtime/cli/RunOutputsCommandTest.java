@@ -45,7 +45,7 @@ class RunOutputsCommandTest {
     void resumedRunLogsTheSameMetricsAsTheUninterruptedOne() throws IOException {
         List<String> a = Files.readAllLines(resumed.resolve("metrics.csv"));
         List<String> b = Files.readAllLines(uninterrupted.resolve("metrics.csv"));
-        assertThat(iterations(a)).containsExactly("20", "40", "60"); // no row twice
+        assertThat(iterations(a)).containsExactly("0", "20", "40", "60"); // no row twice, the baseline once
         assertThat(withoutTimes(a)).isEqualTo(withoutTimes(b));
         assertThat(Files.readString(resumed.resolve("events.jsonl"))).contains("\"event\":\"resume\"");
         assertThat(Files.readString(resumed.resolve("summary.json"))).contains("\"iterations\":60");
