@@ -34,9 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training loop: sample a batch on-policy (ε-greedy at most), re-score it with the current
+ * The training loop: draw a batch ({@link BatchSource}: on-policy, ε-greedy at most, for divergences;
+ * tempered and partly replayed where a balance objective allows it), re-score it with the current
  * policy in one forward pass, turn the objective (and for divergences the estimator) into
- * per-trajectory coefficients c_i, back-propagate Σ_i c_i log p_F(τ_i) and take an Adam step;
+ * coefficients, back-propagate them through the forward policy (and the state-flow network and
+ * learned backward policy, {@link AuxiliaryNetworks}) and take an Adam step of each;
  * evaluate every {@code eval.every} iterations and after the last.
  */
 public final class Trainer {
@@ -45,15 +47,29 @@ public final class Trainer {
     private final RunComponents components;
     private final TrainSettings settings;
     private final List<Metric> metrics;
+    private final BalanceTrainingSettings balance;
+    private final AuxiliaryNetworks auxiliary;
     private double logPartition;
     private long iteration;
     private long trajectoriesSeen;
 
     public Trainer(RunComponents components, TrainSettings settings, List<Metric> metrics) {
+        this(components, settings, metrics, BalanceTrainingSettings.defaults(), AuxiliaryNetworks.none());
+    }
+
+    /**
+     * @param balance   learned backward policy, behaviour policy and replay settings
+     * @param auxiliary the state-flow network and learned backward policy, where the run has them
+     */
+    public Trainer(RunComponents components, TrainSettings settings, List<Metric> metrics, BalanceTrainingSettings balance,
+                   AuxiliaryNetworks auxiliary) {
         this.components = components;
         this.settings = settings;
         this.metrics = metrics;
+        this.balance = balance;
+        this.auxiliary = auxiliary;
         Objective objective = components.objective();
+        balance.validateFor(objective, components.objectiveName());
         if (settings.batchSize() < objective.minimumBatchSize()) {
             throw new InvalidConfigException("train.batch-size", "the objective '" + components.objectiveName()
                     + "' needs batches of at least " + objective.minimumBatchSize() + " trajectories, got " + settings.batchSize());
@@ -72,6 +88,11 @@ public final class Trainer {
 
     public Policy policy() {
         return components.policy();
+    }
+
+    /** The state-flow network and learned backward policy of the run (either may be absent). */
+    public AuxiliaryNetworks auxiliaryNetworks() {
+        return auxiliary;
     }
 
     /** The learned log Z (0 and unused for objectives without one). */
@@ -93,7 +114,9 @@ public final class Trainer {
         }) : null;
         try {
             TrajectorySampler<S> sampler = new TrajectorySampler<>(env, policy, settings.samplerThreads(), executor);
-            BatchScorer<S> scorer = new BatchScorer<>(env, policy);
+            BatchSource<S> batches = new BatchSource<>(env, sampler, settings, balance);
+            BatchScorer<S> scorer = new BatchScorer<>(env, policy, auxiliary.flowNetwork(), auxiliary.backwardPolicy(),
+                    objective.stateQuantities());
             ExactEvaluator<S> evaluator = exactEvaluator(env);
             MonteCarloL1<S> monteCarlo = evaluator == null ? monteCarloL1(env) : null;
             Adam adam = new Adam(policy.parameterCount(), settings.learningRate());
@@ -108,25 +131,26 @@ public final class Trainer {
             Map<String, Double> last = new LinkedHashMap<>();
             float[] parameters = policy.parameters();
             for (iteration = 1; iteration <= settings.iterations(); iteration++) {
-                List<Trajectory<S>> batch = sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
+                List<Trajectory<S>> batch = batches.next(iteration);
                 ScoredBatch scored = scorer.score(batch);
                 if (iteration == 1 && objective.learnsLogPartition()) {
                     logPartition = Double.isNaN(settings.logPartitionInit())
                             ? -meanLogRatio(scored) : settings.logPartitionInit();
                 }
-                double[] coefficients;
+                float[] gradient;
                 double logPartitionGradient = 0;
-                if (objective instanceof BalanceObjective balance) {
-                    LossGradient g = balance.lossAndGradient(scored.batch(), logPartition);
-                    coefficients = g.dLogPF();
+                if (objective instanceof BalanceObjective balanceObjective) {
+                    LossGradient g = balanceObjective.lossAndGradient(scored.batch(), logPartition);
+                    BatchGradients gradients = scored.gradients(g);
+                    gradient = gradients.policy();
+                    auxiliary.step(gradients);
                     logPartitionGradient = g.dLogPartition();
                     loss = g.loss();
                 } else {
                     ScoreFunctionTerms terms = ((ScoreFunctionObjective) objective).terms(scored.batch());
-                    coefficients = components.estimator().coefficients(terms, scored);
+                    gradient = scored.parameterGradient(components.estimator().coefficients(terms, scored));
                     loss = terms.valueEstimate();
                 }
-                float[] gradient = scored.parameterGradient(coefficients);
                 requireFinite(gradient);
                 adam.step(parameters, gradient);
                 policy.setParameters(parameters);
@@ -207,8 +231,8 @@ public final class Trainer {
             }
             return values;
         }
-        TerminalDistributions d = evaluator.evaluate(components.policy(),
-                objective.learnsLogPartition() ? logPartition : Double.NaN);
+        TerminalDistributions d = evaluator.evaluate(components.policy(), objective.learnsLogPartition() ? logPartition
+                : auxiliary.logPartitionEstimate(components.environment(), components.policy(), objective));
         for (Metric m : metrics) {
             values.put(m.name(), m.compute(d));
         }
