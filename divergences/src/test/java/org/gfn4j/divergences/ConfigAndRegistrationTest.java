@@ -48,7 +48,7 @@ class ConfigAndRegistrationTest {
         RenyiDivergence renyi = (RenyiDivergence) new RenyiDivergenceFactory()
                 .create(ConfigSection.defaultsOf("objective", new RenyiDivergenceFactory().defaults()));
         assertThat(renyi.alpha()).isEqualTo(0.5);
-        for (ObjectiveFactory factory : ObjectivesForTest.factories()) {
+        for (ObjectiveFactory factory : concat(ObjectivesForTest.factories(), ObjectivesForTest.flowFactories())) {
             assertThat(factory.name()).matches("[a-z][a-z0-9-]*");
             assertThat(factory.description()).isNotBlank();
             factory.defaults().root().forEach((key, value) ->
@@ -75,6 +75,12 @@ class ConfigAndRegistrationTest {
         // The tests run inside the module, which provides but does not use the service.
         getClass().getModule().addUses(ObjectiveFactory.class);
         List<String> names = ServiceLoader.load(ObjectiveFactory.class).stream().map(p -> p.get().name()).toList();
-        assertThat(names).containsExactlyInAnyOrder("tb", "vargrad", "reverse-kl", "forward-kl", "renyi", "tsallis");
+        assertThat(names).containsExactlyInAnyOrder("tb", "vargrad", "db", "subtb", "fm", "modified-db", "reverse-kl", "forward-kl", "renyi", "tsallis");
+    }
+
+    private static List<ObjectiveFactory> concat(List<ObjectiveFactory> a, List<ObjectiveFactory> b) {
+        List<ObjectiveFactory> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

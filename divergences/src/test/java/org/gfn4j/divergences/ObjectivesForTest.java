@@ -8,6 +8,10 @@ import org.gfn4j.api.objective.ScoreFunctionObjective;
 import org.gfn4j.api.objective.TrajectoryBatch;
 import org.gfn4j.divergences.alpha.RenyiDivergenceFactory;
 import org.gfn4j.divergences.alpha.TsallisDivergenceFactory;
+import org.gfn4j.divergences.balance.DetailedBalanceFactory;
+import org.gfn4j.divergences.balance.FlowMatchingFactory;
+import org.gfn4j.divergences.balance.ModifiedDetailedBalanceFactory;
+import org.gfn4j.divergences.balance.SubTrajectoryBalanceFactory;
 import org.gfn4j.divergences.balance.TrajectoryBalanceFactory;
 import org.gfn4j.divergences.balance.VarGradFactory;
 import org.gfn4j.divergences.kl.ForwardKlDivergenceFactory;
@@ -21,6 +25,12 @@ final class ObjectivesForTest {
     static List<ObjectiveFactory> factories() {
         return List.of(new TrajectoryBalanceFactory(), new VarGradFactory(), new ReverseKlDivergenceFactory(),
                 new ForwardKlDivergenceFactory(), new RenyiDivergenceFactory(), new TsallisDivergenceFactory());
+    }
+
+    /** The objectives that read per-state quantities (flows, edge flows, per-state rewards). */
+    static List<ObjectiveFactory> flowFactories() {
+        return List.of(new DetailedBalanceFactory(), new SubTrajectoryBalanceFactory(), new FlowMatchingFactory(),
+                new ModifiedDetailedBalanceFactory());
     }
 
     static ScoreFunctionObjective create(ObjectiveFactory factory, String overrides) {

@@ -1,5 +1,7 @@
 package org.gfn4j.api.objective;
 
+import java.util.Set;
+
 /**
  * A training objective. It comes in two forms, and the runtime treats each its own way:
  * <ul>
@@ -26,5 +28,19 @@ public sealed interface Objective permits BalanceObjective, ScoreFunctionObjecti
     /** False for objectives that require a fixed backward policy (the divergences). */
     default boolean allowsLearnedBackwardPolicy() {
         return true;
+    }
+
+    /**
+     * False for objectives whose gradient is an expectation under the forward policy itself (the
+     * divergences): they accept ε-greedy exploration at most, never a tempered sampler or replayed
+     * trajectories. Balance objectives hold for any full-support sampling distribution.
+     */
+    default boolean allowsOffPolicySamples() {
+        return true;
+    }
+
+    /** The per-state quantities this objective reads from a batch (none by default); see {@link StateQuantity}. */
+    default Set<StateQuantity> stateQuantities() {
+        return Set.of();
     }
 }

@@ -14,4 +14,9 @@ public non-sealed interface ScoreFunctionObjective extends Objective {
     default boolean allowsLearnedBackwardPolicy() {
         return false;
     }
+
+    @Override
+    default boolean allowsOffPolicySamples() {
+        return false;
+    }
 }

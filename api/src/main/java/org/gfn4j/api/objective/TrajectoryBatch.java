@@ -15,6 +15,16 @@ package org.gfn4j.api.objective;
  * @param stepOffsets  start of trajectory i in the per-step arrays; length N + 1
  * @param stepLogPF    log p_F of each transition, exit included
  * @param stepLogPB    log p_B of each transition (0 for the exit transition)
+ * @param stateLogFlow log F(s_k) of each visited state, laid out like the per-step arrays (entry
+ *                     {@code stepOffsets[i] + k} is state s_k of trajectory i, whose outgoing
+ *                     transition is step k); null unless the objective asks for
+ *                     {@link StateQuantity#LOG_FLOW}
+ * @param stateLogReward log r(s_k) of each visited state where exit is valid, NaN where it is not;
+ *                     null unless asked for ({@link StateQuantity#LOG_REWARD})
+ * @param stateLogExitProbability log p_F(exit | s_k) of each visited state, −∞ where exit is invalid;
+ *                     null unless asked for ({@link StateQuantity#LOG_EXIT_PROBABILITY})
+ * @param edgeFlows    the log-flows of the edges around each visited state; null unless asked for
+ *                     ({@link StateQuantity#EDGE_FLOWS})
  */
 public record TrajectoryBatch(
         double[] logPF,
@@ -23,7 +33,17 @@ public record TrajectoryBatch(
         int[] lengths,
         int[] stepOffsets,
         double[] stepLogPF,
-        double[] stepLogPB) {
+        double[] stepLogPB,
+        double[] stateLogFlow,
+        double[] stateLogReward,
+        double[] stateLogExitProbability,
+        EdgeFlows edgeFlows) {
+
+    /** A batch without per-state quantities (the form every objective before flows used). */
+    public TrajectoryBatch(double[] logPF, double[] logPB, double[] logReward, int[] lengths, int[] stepOffsets,
+                           double[] stepLogPF, double[] stepLogPB) {
+        this(logPF, logPB, logReward, lengths, stepOffsets, stepLogPF, stepLogPB, null, null, null, null);
+    }
 
     public TrajectoryBatch {
         int n = logPF.length;
@@ -35,6 +55,38 @@ public record TrajectoryBatch(
         if (stepLogPF.length != stepOffsets[n] || stepLogPB.length != stepOffsets[n]) {
             throw new IllegalArgumentException("per-step arrays must hold " + stepOffsets[n] + " entries");
         }
+        for (int i = 0; i < n; i++) {
+            if (stepOffsets[i + 1] - stepOffsets[i] != lengths[i] + 1) {
+                throw new IllegalArgumentException("trajectory " + i + " has " + lengths[i] + " non-exit transitions, so it owns "
+                        + (lengths[i] + 1) + " per-step entries, but its offsets span " + (stepOffsets[i + 1] - stepOffsets[i]));
+            }
+        }
+        requireStateLength("stateLogFlow", stateLogFlow, stepOffsets[n]);
+        requireStateLength("stateLogReward", stateLogReward, stepOffsets[n]);
+        requireStateLength("stateLogExitProbability", stateLogExitProbability, stepOffsets[n]);
+        if (edgeFlows != null && edgeFlows.stateCount() != stepOffsets[n]) {
+            throw new IllegalArgumentException("edgeFlows describe " + edgeFlows.stateCount() + " states, the batch visits "
+                    + stepOffsets[n]);
+        }
+    }
+
+    private static void requireStateLength(String name, double[] values, int states) {
+        if (values != null && values.length != states) {
+            throw new IllegalArgumentException(name + " must hold one entry per visited state (" + states + "), got "
+                    + values.length);
+        }
+    }
+
+    /** This batch with per-state quantities added (any may be null). */
+    public TrajectoryBatch withStateQuantities(double[] stateLogFlow, double[] stateLogReward,
+                                               double[] stateLogExitProbability, EdgeFlows edgeFlows) {
+        return new TrajectoryBatch(logPF, logPB, logReward, lengths, stepOffsets, stepLogPF, stepLogPB, stateLogFlow,
+                stateLogReward, stateLogExitProbability, edgeFlows);
+    }
+
+    /** Total number of visited states (= transitions, exit included) over the batch. */
+    public int stateCount() {
+        return stepOffsets[size()];
     }
 
     /** A batch without per-step detail: each trajectory is given as one step, for objectives that need totals only. */

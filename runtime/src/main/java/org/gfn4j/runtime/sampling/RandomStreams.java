@@ -15,6 +15,21 @@ public final class RandomStreams {
         return new SplittableRandom(mix(mix(seed ^ 0x5DEECE66DL) + iteration * 0x9E3779B97F4A7C15L + chunk));
     }
 
+    /** The stream that picks replayed trajectories at an iteration (independent of the sampling streams). */
+    public static SplittableRandom forReplay(long seed, long iteration) {
+        return new SplittableRandom(mix(mix(seed ^ 0x2545F4914F6CDD1DL) + iteration * 0x9E3779B97F4A7C15L));
+    }
+
+    /** The seed of the state-flow network's initial weights (db, subtb). */
+    public static long forFlowInitialisation(long seed) {
+        return mix(seed + 0x1B873593L * 3);
+    }
+
+    /** The seed of the learned backward policy's initial weights. */
+    public static long forBackwardInitialisation(long seed) {
+        return mix(seed + 0x1B873593L * 5);
+    }
+
     /** The seed of the policy network's initial weights. */
     public static long forInitialisation(long seed) {
         return mix(seed + 0x632BE59BD9B4E019L);

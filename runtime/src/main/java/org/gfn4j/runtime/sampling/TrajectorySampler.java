@@ -33,15 +33,30 @@ public final class TrajectorySampler<S> {
     }
 
     public List<Trajectory<S>> sample(int count, long seed, long iteration, double epsilon) {
+        return sample(count, seed, iteration, epsilon, 1.0);
+    }
+
+    /**
+     * Samples from the behaviour policy: the forward policy with its logits divided by
+     * {@code temperature}, mixed ε-greedy with uniform valid actions. Only the sampling is tempered:
+     * the trainer re-scores every trajectory with the policy's own log-probabilities.
+     */
+    public List<Trajectory<S>> sample(int count, long seed, long iteration, double epsilon, double temperature) {
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("sampling temperature must be finite and > 0, got " + temperature);
+        }
+        if (count == 0) {
+            return new ArrayList<>();
+        }
         int chunks = Math.max(1, Math.min(threads, count));
         if (chunks == 1 || executor == null) {
-            return sampleChunk(count, RandomStreams.forSampling(seed, iteration, 0), epsilon);
+            return sampleChunk(count, RandomStreams.forSampling(seed, iteration, 0), epsilon, temperature);
         }
         List<Future<List<Trajectory<S>>>> futures = new ArrayList<>();
         for (int c = 0; c < chunks; c++) {
             int size = count * (c + 1) / chunks - count * c / chunks;
             SplittableRandom random = RandomStreams.forSampling(seed, iteration, c);
-            futures.add(executor.submit(() -> sampleChunk(size, random, epsilon)));
+            futures.add(executor.submit(() -> sampleChunk(size, random, epsilon, temperature)));
         }
         List<Trajectory<S>> all = new ArrayList<>(count);
         try {
@@ -60,7 +75,7 @@ public final class TrajectorySampler<S> {
         return all;
     }
 
-    private List<Trajectory<S>> sampleChunk(int count, SplittableRandom random, double epsilon) {
+    private List<Trajectory<S>> sampleChunk(int count, SplittableRandom random, double epsilon, double temperature) {
         int width = env.forwardActionCount();
         int featureSize = env.featureSize();
         int exit = env.exitAction();
@@ -84,6 +99,12 @@ public final class TrajectorySampler<S> {
                 env.features(last(states.get(active[a])), features, a * featureSize);
             }
             float[] logits = policy.forward(features, activeCount).logits();
+            if (temperature != 1.0) {
+                logits = logits.clone();   // a policy may hand out its own buffer
+                for (int q = 0; q < activeCount * width; q++) {
+                    logits[q] = (float) (logits[q] / temperature);
+                }
+            }
             int stillActive = 0;
             for (int a = 0; a < activeCount; a++) {
                 int i = active[a];

@@ -34,9 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training loop: sample a batch on-policy (ε-greedy at most), re-score it with the current
+ * The training loop: draw a batch ({@link BatchSource}: on-policy, ε-greedy at most, for divergences;
+ * tempered and partly replayed where a balance objective allows it), re-score it with the current
  * policy in one forward pass, turn the objective (and for divergences the estimator) into
- * per-trajectory coefficients c_i, back-propagate Σ_i c_i log p_F(τ_i) and take an Adam step;
+ * coefficients, back-propagate them through the forward policy (and the state-flow network and
+ * learned backward policy, {@link AuxiliaryNetworks}) and take an Adam step of each;
  * evaluate every {@code eval.every} iterations and after the last.
  *
  * <p>A run can continue from a {@link TrainingState} ({@link #restore}); it hands its state to a
@@ -50,6 +52,8 @@ public final class Trainer {
     private final TrainSettings settings;
     private final List<Metric> metrics;
     private final PhaseTimes phaseTimes = new PhaseTimes();
+    private final BalanceTrainingSettings balance;
+    private final AuxiliaryNetworks auxiliary;
     private double logPartition;
     private long iteration;
     private long trajectoriesSeen;
@@ -62,12 +66,24 @@ public final class Trainer {
     private boolean exactEvaluatorTried;
 
     public Trainer(RunComponents components, TrainSettings settings, List<Metric> metrics) {
+        this(components, settings, metrics, BalanceTrainingSettings.defaults(), AuxiliaryNetworks.none());
+    }
+
+    /**
+     * @param balance   learned backward policy, behaviour policy and replay settings
+     * @param auxiliary the state-flow network and learned backward policy, where the run has them
+     */
+    public Trainer(RunComponents components, TrainSettings settings, List<Metric> metrics, BalanceTrainingSettings balance,
+                   AuxiliaryNetworks auxiliary) {
         this.components = components;
         this.settings = settings;
         this.metrics = metrics;
         this.adam = new Adam(components.policy().parameterCount(), settings.learningRate());
         this.logPartitionAdam = new Adam(1, settings.logPartitionLearningRate());
+        this.balance = balance;
+        this.auxiliary = auxiliary;
         Objective objective = components.objective();
+        balance.validateFor(objective, components.objectiveName());
         if (settings.batchSize() < objective.minimumBatchSize()) {
             throw new InvalidConfigException("train.batch-size", "the objective '" + components.objectiveName()
                     + "' needs batches of at least " + objective.minimumBatchSize() + " trajectories, got " + settings.batchSize());
@@ -93,6 +109,11 @@ public final class Trainer {
         return components.policy();
     }
 
+    /** The state-flow network and learned backward policy of the run (either may be absent). */
+    public AuxiliaryNetworks auxiliaryNetworks() {
+        return auxiliary;
+    }
+
     /** The learned log Z (0 and unused for objectives without one). */
     public double logPartition() {
         return logPartition;
@@ -114,6 +135,14 @@ public final class Trainer {
 
     /** Continues from a checkpoint: parameters, log Z, optimizer moments and counters. */
     public void restore(TrainingState state) {
+        // A checkpoint holds the forward policy, log Z and their optimizers. A state-flow network, a
+        // learned backward policy or a replay buffer would restart from scratch: refuse rather than
+        // continue a different run silently.
+        if (auxiliary.flowNetwork() != null || auxiliary.backwardPolicy() != null || balance.replays()) {
+            throw new InvalidConfigException("--resume", "resuming is not supported yet for runs with a state-flow network"
+                    + " (objective " + components.objectiveName() + "), a learned backward policy or a replay buffer:"
+                    + " their state is not in the checkpoint. Start a new run instead");
+        }
         if (state.parameters().length != components.policy().parameterCount()) {
             throw new IllegalArgumentException("the checkpoint holds " + state.parameters().length
                     + " policy parameters, the configured policy has " + components.policy().parameterCount());
@@ -167,7 +196,9 @@ public final class Trainer {
         }) : null;
         try {
             TrajectorySampler<S> sampler = new TrajectorySampler<>(env, policy, settings.samplerThreads(), executor);
-            BatchScorer<S> scorer = new BatchScorer<>(env, policy);
+            BatchSource<S> batches = new BatchSource<>(env, sampler, settings, balance);
+            BatchScorer<S> scorer = new BatchScorer<>(env, policy, auxiliary.flowNetwork(), auxiliary.backwardPolicy(),
+                    objective.stateQuantities());
             ExactEvaluator<S> evaluator = exactEvaluator(env);
             MonteCarloL1<S> monteCarlo = evaluator == null ? monteCarloL1(env) : null;
             for (TrainingListener l : listeners) {
@@ -190,7 +221,7 @@ public final class Trainer {
             }
             for (iteration = iteration + 1; iteration <= settings.iterations(); iteration++) {
                 long t0 = System.nanoTime();
-                List<Trajectory<S>> batch = sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
+                List<Trajectory<S>> batch = batches.next(iteration);
                 long t1 = System.nanoTime();
                 ScoredBatch scored = scorer.score(batch);
                 long t2 = System.nanoTime();
@@ -198,20 +229,24 @@ public final class Trainer {
                     logPartition = Double.isNaN(settings.logPartitionInit())
                             ? -meanLogRatio(scored) : settings.logPartitionInit();
                 }
-                double[] coefficients;
+                float[] gradient;
                 double logPartitionGradient = 0;
-                if (objective instanceof BalanceObjective balance) {
-                    LossGradient g = balance.lossAndGradient(scored.batch(), logPartition);
-                    coefficients = g.dLogPF();
+                long t3;
+                if (objective instanceof BalanceObjective balanceObjective) {
+                    LossGradient g = balanceObjective.lossAndGradient(scored.batch(), logPartition);
+                    t3 = System.nanoTime();
+                    BatchGradients gradients = scored.gradients(g);
+                    gradient = gradients.policy();
+                    auxiliary.step(gradients);
                     logPartitionGradient = g.dLogPartition();
                     loss = g.loss();
                 } else {
                     ScoreFunctionTerms terms = ((ScoreFunctionObjective) objective).terms(scored.batch());
-                    coefficients = components.estimator().coefficients(terms, scored);
+                    double[] coefficients = components.estimator().coefficients(terms, scored);
+                    t3 = System.nanoTime();
+                    gradient = scored.parameterGradient(coefficients);
                     loss = terms.valueEstimate();
                 }
-                long t3 = System.nanoTime();
-                float[] gradient = scored.parameterGradient(coefficients);
                 requireFinite(gradient);
                 long t4 = System.nanoTime();
                 adam.step(parameters, gradient);
@@ -313,8 +348,8 @@ public final class Trainer {
             }
             return values;
         }
-        TerminalDistributions d = evaluator.evaluate(components.policy(),
-                objective.learnsLogPartition() ? logPartition : Double.NaN);
+        TerminalDistributions d = evaluator.evaluate(components.policy(), objective.learnsLogPartition() ? logPartition
+                : auxiliary.logPartitionEstimate(components.environment(), components.policy(), objective));
         for (Metric m : metrics) {
             values.put(m.name(), m.compute(d));
         }

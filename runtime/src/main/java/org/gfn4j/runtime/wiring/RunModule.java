@@ -21,6 +21,9 @@ import org.gfn4j.runtime.config.RunConfig;
 import org.gfn4j.runtime.plugin.PluginKind;
 import org.gfn4j.runtime.plugin.PluginRegistry;
 import org.gfn4j.runtime.sampling.RandomStreams;
+import org.gfn4j.api.objective.StateQuantity;
+import org.gfn4j.runtime.training.AuxiliaryNetworks;
+import org.gfn4j.runtime.training.BalanceTrainingSettings;
 import org.gfn4j.runtime.training.RunComponents;
 import org.gfn4j.runtime.training.TrainSettings;
 import org.gfn4j.runtime.training.Trainer;
@@ -75,6 +78,38 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     @Singleton
+    BalanceTrainingSettings balanceSettings(RunComponents components) {
+        BalanceTrainingSettings balance = BalanceTrainingSettings.from(config);
+        // refuse what the objective cannot honour here, once, before any network is built for it
+        balance.validateFor(components.objective(), components.objectiveName());
+        return balance;
+    }
+
+    /**
+     * The state-flow network (when the objective reads log F(s)) and the learned backward policy
+     * (when {@code train.learn-backward-policy}): separate networks from the run's policy factory,
+     * with one output and one output per backward action (see {@link AuxiliaryNetworks} for why).
+     */
+    @Provides
+    @Singleton
+    AuxiliaryNetworks auxiliaryNetworks(RunComponents components, TrainSettings settings, BalanceTrainingSettings balance) {
+        Environment<?> env = components.environment();
+        PolicyFactory factory = registry.find(PluginKind.POLICY, PolicyFactory.class, config.pluginName("policy"));
+        Policy flow = null;
+        if (components.objective().stateQuantities().contains(StateQuantity.LOG_FLOW)) {
+            flow = factory.create(config.section("policy"), new PolicySpec(env.featureSize(), 1,
+                    RandomStreams.forFlowInitialisation(settings.seed())));
+        }
+        Policy backward = null;
+        if (balance.learnBackwardPolicy()) {
+            backward = factory.create(config.section("policy"), new PolicySpec(env.featureSize(), env.backwardActionCount(),
+                    RandomStreams.forBackwardInitialisation(settings.seed())));
+        }
+        return new AuxiliaryNetworks(flow, backward, balance.flowLearningRate(), balance.backwardLearningRate());
+    }
+
+    @Provides
+    @Singleton
     List<Metric> metrics(TrainSettings settings) {
         List<Metric> metrics = new ArrayList<>();
         for (String name : settings.metrics()) {
@@ -85,7 +120,8 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Trainer trainer(RunComponents components, TrainSettings settings, List<Metric> metrics) {
-        return new Trainer(components, settings, metrics);
+    Trainer trainer(RunComponents components, TrainSettings settings, List<Metric> metrics, BalanceTrainingSettings balance,
+                    AuxiliaryNetworks auxiliary) {
+        return new Trainer(components, settings, metrics, balance, auxiliary);
     }
 }

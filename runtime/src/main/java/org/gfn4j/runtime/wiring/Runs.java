@@ -18,7 +18,15 @@ public final class Runs {
         try {
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new RunModule(config, registry));
             return injector.getInstance(Trainer.class);
-        } catch (ProvisionException | CreationException e) {
+        } catch (CreationException e) {
+            // eager singletons: one bad setting can fail several providers; report the first cause as itself
+            for (com.google.inject.spi.Message m : e.getErrorMessages()) {
+                if (m.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+            }
+            throw e;
+        } catch (ProvisionException e) {
             // unwrap so that config errors reach the user as themselves, not as a Guice trace
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
