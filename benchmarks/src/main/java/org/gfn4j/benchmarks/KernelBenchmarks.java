@@ -69,6 +69,12 @@ public class KernelBenchmarks {
         return policy.forward(features, rows).logits();
     }
 
+    /** The sampling path: logits only, in a workspace; compare with {@link #forwardPass()} in the same run. */
+    @Benchmark
+    public float[] logitsOnly() {
+        return policy.logits(features, rows);
+    }
+
     @Benchmark
     public float[] backwardPass() {
         return forward.backward(dLogits);

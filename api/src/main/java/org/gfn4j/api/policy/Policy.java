@@ -17,6 +17,14 @@ public interface Policy {
     /** Logits for {@code rows} feature rows (row-major, {@code rows × inputSize()}). */
     Forward forward(float[] features, int rows);
 
+    /**
+     * Logits only, for sampling and evaluation, where no gradient is taken; implementations may use
+     * a cheaper path than {@link #forward} (no activations kept for a backward pass).
+     */
+    default float[] logits(float[] features, int rows) {
+        return forward(features, rows).logits();
+    }
+
     /** A copy of the parameters. */
     float[] parameters();
 

@@ -174,7 +174,7 @@ public final class ExactEvaluator<S> {
         for (int start = 0; start < n; start += CHUNK_ROWS) {
             int rows = Math.min(CHUNK_ROWS, n - start);
             float[] chunk = Arrays.copyOfRange(features, start * featureSize, (start + rows) * featureSize);
-            float[] out = policy.forward(chunk, rows).logits();
+            float[] out = policy.logits(chunk, rows);
             System.arraycopy(out, 0, logits, start * width, rows * width);
         }
         for (int s = 0; s < n; s++) {

@@ -98,7 +98,7 @@ public final class TrajectorySampler<S> {
             for (int a = 0; a < activeCount; a++) {
                 env.features(last(states.get(active[a])), features, a * featureSize);
             }
-            float[] logits = policy.forward(features, activeCount).logits();
+            float[] logits = policy.logits(features, activeCount);
             if (temperature != 1.0) {
                 logits = logits.clone();   // a policy may hand out its own buffer
                 for (int q = 0; q < activeCount * width; q++) {
