@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gfn4j.api.env.ContinuousEnvironment;
 import org.gfn4j.api.metric.Metric;
 import org.gfn4j.api.metric.MetricFactory;
 import org.gfn4j.api.train.RunSummary;
 import org.gfn4j.api.train.TrainingListener;
 import org.gfn4j.runtime.config.RunConfig;
+import org.gfn4j.runtime.evaluation.ContinuousEvaluation;
+import org.gfn4j.runtime.output.ContinuousSamplesWriter;
 import org.gfn4j.runtime.output.RunDirectory;
 import org.gfn4j.runtime.plugin.PluginKind;
 import org.gfn4j.runtime.plugin.PluginRegistry;
@@ -59,6 +62,11 @@ final class TrainCommand implements Runnable {
             System.out.println("gfn4j: training " + config.pluginName("env") + " with " + config.pluginName("objective")
                     + " -> " + dir.path());
             listeners.add(dir);
+            ContinuousSamplesWriter<?> samples = trainer.components().isContinuous()
+                    ? samplesWriter(dir.path(), trainer, config) : null;
+            if (samples != null) {
+                listeners.add(samples);
+            }
             if (!quiet) {
                 // a redrawn bar only makes sense on a terminal; logs and pipes get one line per evaluation
                 listeners.add(System.console() != null ? new ProgressDisplay() : new EvaluationLines());
@@ -78,8 +86,20 @@ final class TrainCommand implements Runnable {
                     System.out.println("      (" + d.getValue() + ")");
                 }
             }
+            if (samples != null && samples.picture() != null) {
+                System.out.println("      samples over the target: " + samples.picture());
+            }
             System.out.println("      run directory: " + dir.path());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> ContinuousSamplesWriter<S> samplesWriter(Path dir, Trainer trainer, RunConfig config) {
+        ContinuousEnvironment<S> env = (ContinuousEnvironment<S>) trainer.components().continuousEnvironment("samples");
+        ContinuousEvaluation<S> evaluation = (ContinuousEvaluation<S>) trainer.continuousEvaluation();
+        String estimator = trainer.objectiveIsScoreFunction() ? " + " + config.pluginName("estimator") : "";
+        return new ContinuousSamplesWriter<>(dir, env, evaluation, trainer.policy(),
+                List.of(config.pluginName("env") + " - " + config.pluginName("objective") + estimator, env.toString()));
     }
 
     private static void warnAboutIgnoredEstimator(RunConfig config, Trainer trainer) {

@@ -1,15 +1,14 @@
 package org.gfn4j.runtime.training;
 
-import org.gfn4j.api.estimator.GradientOracle;
 import org.gfn4j.api.objective.TrajectoryBatch;
 import org.gfn4j.api.policy.Policy;
 
 /**
  * A batch re-scored by the current policy in one forward pass over every visited state: the
  * per-trajectory quantities for the objective, and what is needed to back-propagate any
- * combination Σ_i c_i log p_F(τ_i) through the network (the {@link GradientOracle}).
+ * combination Σ_i c_i log p_F(τ_i) through the network (the {@link org.gfn4j.api.estimator.GradientOracle}).
  */
-public final class ScoredBatch implements GradientOracle {
+public final class ScoredBatch implements TrainingBatch {
     private final TrajectoryBatch batch;
     private final Policy.Forward forward;
     private final double[] probabilities;
@@ -29,6 +28,7 @@ public final class ScoredBatch implements GradientOracle {
         this.width = width;
     }
 
+    @Override
     public TrajectoryBatch batch() {
         return batch;
     }
@@ -58,17 +58,8 @@ public final class ScoredBatch implements GradientOracle {
     }
 
     /** ∇_θ Σ_i c_i log p_F(τ_i), flattened like the policy's parameters. */
+    @Override
     public float[] parameterGradient(double[] c) {
         return forward.backward(logitGradient(c));
-    }
-
-    @Override
-    public double[] gradient(double[] c) {
-        float[] g = parameterGradient(c);
-        double[] out = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            out[i] = g[i];
-        }
-        return out;
     }
 }

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.gfn4j.api.InvalidConfigException;
 import org.gfn4j.api.env.Enumerable;
+import org.gfn4j.api.env.ContinuousEnvironment;
 import org.gfn4j.api.env.Environment;
+import org.gfn4j.api.env.TaskEnvironment;
 import org.gfn4j.api.estimator.GradientEstimator;
 import org.gfn4j.api.metric.Metric;
 import org.gfn4j.api.metric.TerminalDistributions;
@@ -25,9 +28,12 @@ import org.gfn4j.api.train.RunStart;
 import org.gfn4j.api.train.RunSummary;
 import org.gfn4j.api.train.TrainingListener;
 import org.gfn4j.api.env.KnownPartitionFunction;
+import org.gfn4j.runtime.evaluation.ContinuousEvaluation;
 import org.gfn4j.runtime.evaluation.ExactEvaluator;
 import org.gfn4j.runtime.evaluation.MonteCarloL1;
 import org.gfn4j.runtime.evaluation.StateSpaceTooLargeException;
+import org.gfn4j.runtime.sampling.ContinuousTrajectory;
+import org.gfn4j.runtime.sampling.ContinuousTrajectorySampler;
 import org.gfn4j.runtime.sampling.Trajectory;
 import org.gfn4j.runtime.sampling.TrajectorySampler;
 import org.slf4j.Logger;
@@ -59,6 +65,10 @@ public final class Trainer {
             throw new InvalidConfigException("train.batch-size", "the objective '" + components.objectiveName()
                     + "' needs batches of at least " + objective.minimumBatchSize() + " trajectories, got " + settings.batchSize());
         }
+        if (components.isContinuous() && settings.epsilon() > 0) {
+            throw new InvalidConfigException("train.epsilon", "epsilon-greedy exploration picks uniformly among discrete"
+                    + " actions; the continuous environment '" + components.environmentName() + "' samples on-policy: set 0");
+        }
         if (objective instanceof ScoreFunctionObjective
                 && settings.batchSize() < components.estimator().minimumBatchSize()) {
             throw new InvalidConfigException("train.batch-size", "the estimator '" + components.estimatorName()
@@ -86,22 +96,92 @@ public final class Trainer {
     }
 
     public RunSummary train(List<TrainingListener> listeners) {
-        return trainWith(components.environment(), listeners);
+        if (components.environment() instanceof ContinuousEnvironment<?> continuous) {
+            return trainContinuous(continuous, listeners);
+        }
+        return trainWith(components.discreteEnvironment("the discrete training path"), listeners);
+    }
+
+    /**
+     * One training path: draws a batch (timed as sampling) and re-scores it with the current policy
+     * (timed as scoring). The discrete and the continuous path differ only here and in evaluation.
+     */
+    private interface BatchSource<T> {
+        List<T> sample(long iteration);
+
+        TrainingBatch score(List<T> batch);
+    }
+
+    private <S> RunSummary trainContinuous(ContinuousEnvironment<S> env, List<TrainingListener> listeners) {
+        ContinuousSetup setup = components.continuous();
+        ContinuousTrajectorySampler<S> sampler = new ContinuousTrajectorySampler<>(env, components.policy(), setup.density());
+        ContinuousBatchScorer<S> scorer = new ContinuousBatchScorer<>(env, components.policy(), setup.density());
+        ContinuousEvaluation<S> evaluation = continuousEvaluation(env);
+        return loop(new BatchSource<ContinuousTrajectory<S>>() {
+            @Override
+            public List<ContinuousTrajectory<S>> sample(long iteration) {
+                return sampler.sample(settings.batchSize(), settings.seed(), iteration);
+            }
+
+            @Override
+            public TrainingBatch score(List<ContinuousTrajectory<S>> batch) {
+                return scorer.score(batch);
+            }
+        }, () -> {
+            Map<String, Double> values = evaluate(null, null, components.objective());
+            values.putAll(evaluation.evaluate(components.policy(), iteration).metrics());
+            return values;
+        }, listeners);
+    }
+
+    /**
+     * A fresh evaluation of this continuous run, drawing exactly the samples that the run's own
+     * evaluations draw at each iteration; null for a discrete run.
+     */
+    public ContinuousEvaluation<?> continuousEvaluation() {
+        return components.environment() instanceof ContinuousEnvironment<?> c ? continuousEvaluation(c) : null;
+    }
+
+    private <S> ContinuousEvaluation<S> continuousEvaluation(ContinuousEnvironment<S> env) {
+        ContinuousSetup setup = components.continuous();
+        double known = env instanceof KnownPartitionFunction k ? k.logPartition() : Double.NaN;
+        return new ContinuousEvaluation<>(env, setup.density(), setup.jsdGrid(), setup.jsdSamples(), settings.seed(), known);
     }
 
     private <S> RunSummary trainWith(Environment<S> env, List<TrainingListener> listeners) {
-        Policy policy = components.policy();
-        Objective objective = components.objective();
         ExecutorService executor = settings.samplerThreads() > 1 ? Executors.newFixedThreadPool(settings.samplerThreads(), r -> {
             Thread t = new Thread(r, "gfn4j-sampler");
             t.setDaemon(true);
             return t;
         }) : null;
         try {
-            TrajectorySampler<S> sampler = new TrajectorySampler<>(env, policy, settings.samplerThreads(), executor);
-            BatchScorer<S> scorer = new BatchScorer<>(env, policy);
+            TrajectorySampler<S> sampler = new TrajectorySampler<>(env, components.policy(), settings.samplerThreads(), executor);
+            BatchScorer<S> scorer = new BatchScorer<>(env, components.policy());
             ExactEvaluator<S> evaluator = exactEvaluator(env);
             MonteCarloL1<S> monteCarlo = evaluator == null ? monteCarloL1(env) : null;
+            return loop(new BatchSource<Trajectory<S>>() {
+                @Override
+                public List<Trajectory<S>> sample(long iteration) {
+                    return sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
+                }
+
+                @Override
+                public TrainingBatch score(List<Trajectory<S>> batch) {
+                    return scorer.score(batch);
+                }
+            }, () -> evaluate(evaluator, monteCarlo, components.objective()), listeners);
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    private <T> RunSummary loop(BatchSource<T> source, Supplier<Map<String, Double>> evaluation,
+                                List<TrainingListener> listeners) {
+        Policy policy = components.policy();
+        Objective objective = components.objective();
+        { // the loop body as it was inside trainWith's try, before the continuous path shared it
             Adam adam = new Adam(policy.parameterCount(), settings.learningRate());
             Adam logPartitionAdam = new Adam(1, settings.logPartitionLearningRate());
             for (TrainingListener l : listeners) {
@@ -115,16 +195,16 @@ public final class Trainer {
             float[] parameters = policy.parameters();
             // iteration 0: the untrained policy, the baseline every curve starts from
             iteration = 0;
-            last = evaluate(evaluator, monteCarlo, objective);
+            last = evaluation.get();
             EvaluationRecord initial = new EvaluationRecord(0, 0, 0.0, Double.NaN, last);
             for (TrainingListener l : listeners) {
                 l.onEvaluation(initial);
             }
             for (iteration = 1; iteration <= settings.iterations(); iteration++) {
                 long t0 = System.nanoTime();
-                List<Trajectory<S>> batch = sampler.sample(settings.batchSize(), settings.seed(), iteration, settings.epsilon());
+                List<T> batch = source.sample(iteration);
                 long t1 = System.nanoTime();
-                ScoredBatch scored = scorer.score(batch);
+                TrainingBatch scored = source.score(batch);
                 long t2 = System.nanoTime();
                 if (iteration == 1 && objective.learnsLogPartition()) {
                     logPartition = Double.isNaN(settings.logPartitionInit())
@@ -159,7 +239,7 @@ public final class Trainer {
                     l.onIteration(record);
                 }
                 if (iteration % settings.evalEvery() == 0 || iteration == settings.iterations()) {
-                    last = evaluate(evaluator, monteCarlo, objective);
+                    last = evaluation.get();
                     EvaluationRecord eval = new EvaluationRecord(iteration, trajectoriesSeen, (System.nanoTime() - start) / 1e9,
                             loss, last);
                     for (TrainingListener l : listeners) {
@@ -173,10 +253,6 @@ public final class Trainer {
                 l.onFinish(summary);
             }
             return summary;
-        } finally {
-            if (executor != null) {
-                executor.shutdownNow();
-            }
         }
     }
 
@@ -204,7 +280,11 @@ public final class Trainer {
     /** Definitions of what {@link #train} reports beyond the configured metrics (the Monte-Carlo L1). */
     public Map<String, String> extraDefinitions() {
         Map<String, String> d = new LinkedHashMap<>();
-        Environment<?> env = components.environment();
+        if (components.environment() instanceof ContinuousEnvironment<?> continuous) {
+            d.putAll(continuousEvaluation(continuous).definitions());
+            return d;
+        }
+        Environment<?> env = components.discreteEnvironment("Monte-Carlo L1");
         if (monteCarloApplies(env)) {
             d.put("l1_mc", new MonteCarloL1<>(env, 0, settings.monteCarloSamples(), settings.monteCarloBackward(), 0).definition());
         }
@@ -218,7 +298,7 @@ public final class Trainer {
     private <S> Map<String, Double> evaluate(ExactEvaluator<S> evaluator, MonteCarloL1<S> monteCarlo, Objective objective) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (evaluator == null) {
-            Environment<?> env = components.environment();
+            TaskEnvironment env = components.environment();
             double known = env instanceof KnownPartitionFunction k ? k.logPartition() : Double.NaN;
             TerminalDistributions partial = new TerminalDistributions(null, null, null, known,
                     objective.learnsLogPartition() ? logPartition : Double.NaN);
@@ -238,7 +318,7 @@ public final class Trainer {
         return values;
     }
 
-    private static double meanLogRatio(ScoredBatch scored) {
+    private static double meanLogRatio(TrainingBatch scored) {
         double sum = 0;
         for (int i = 0; i < scored.batch().size(); i++) {
             sum += scored.batch().logRatio(i);
