@@ -46,8 +46,12 @@ public record EvaluationBox(double[] lower, double[] upper) {
         return upper.clone();
     }
 
+    /** {@code [lo, hi]^d} when every side is the same interval, else the sides joined by {@code x}. */
     @Override
     public String toString() {
+        if (java.util.Arrays.stream(lower).allMatch(v -> v == lower[0]) && java.util.Arrays.stream(upper).allMatch(v -> v == upper[0])) {
+            return "[" + lower[0] + ", " + upper[0] + "]" + (lower.length > 1 ? "^" + lower.length : "");
+        }
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < lower.length; k++) {
             b.append(k == 0 ? "" : " x ").append('[').append(lower[k]).append(", ").append(upper[k]).append(']');
