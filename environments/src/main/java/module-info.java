@@ -7,5 +7,7 @@ module org.gfn4j.environments {
             org.gfn4j.environments.sets.SetsFactory,
             org.gfn4j.environments.sequences.SequenceFactory,
             org.gfn4j.environments.phylo.PhyloFactory,
-            org.gfn4j.environments.dag.DagFactory;
+            org.gfn4j.environments.dag.DagFactory,
+            org.gfn4j.environments.continuous.GaussianMixtureFactory,
+            org.gfn4j.environments.continuous.BananaFactory;
 }

@@ -13,6 +13,7 @@ module org.gfn4j.runtime {
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.slf4j;
+    // Java2D and ImageIO for the samples picture of continuous runs
     requires java.desktop;
 
     exports org.gfn4j.runtime.cli;

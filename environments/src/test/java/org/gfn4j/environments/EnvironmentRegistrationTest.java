@@ -24,7 +24,7 @@ class EnvironmentRegistrationTest {
             listed = Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
                     .map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).collect(Collectors.toList());
         }
-        assertThat(listed).hasSize(5);
+        assertThat(listed).hasSize(7);
         ModuleDescriptor descriptor = getClass().getModule().getDescriptor();
         if (descriptor != null) {
             List<String> provided = descriptor.provides().stream()
@@ -39,6 +39,6 @@ class EnvironmentRegistrationTest {
         getClass().getModule().addUses(EnvironmentFactory.class);
         List<String> names = ServiceLoader.load(EnvironmentFactory.class).stream()
                 .map(p -> p.get().name()).collect(Collectors.toList());
-        assertThat(names).contains("hypergrid", "sets", "sequences", "phylo", "dag");
+        assertThat(names).contains("hypergrid", "sets", "sequences", "phylo", "dag", "gaussian-mixture", "banana");
     }
 }

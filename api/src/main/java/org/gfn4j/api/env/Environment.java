@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param <S> the state type
  */
-public interface Environment<S> {
+public non-sealed interface Environment<S> extends TaskEnvironment {
 
     /** The single initial state s0. */
     S initialState();

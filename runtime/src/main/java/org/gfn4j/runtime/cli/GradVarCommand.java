@@ -99,7 +99,7 @@ final class GradVarCommand implements Runnable {
     private <S> List<GradientVariance.Row> measure(RunComponents c, ScoreFunctionObjective objective, long seed,
                                                    Map<String, GradientEstimator> estimators) {
         @SuppressWarnings("unchecked")
-        org.gfn4j.api.env.Environment<S> env = (org.gfn4j.api.env.Environment<S>) c.environment();
+        org.gfn4j.api.env.Environment<S> env = (org.gfn4j.api.env.Environment<S>) c.discreteEnvironment("gradvar");
         return new GradientVariance<>(env, c.policy(), objective, seed).measure(batchSizes, repeats, estimators);
     }
 

@@ -60,7 +60,7 @@ final class SampleCommand implements Runnable {
         StoredRun run = StoredRun.open(runDir, root.registry(plugins), List.of(), checkpoint);
         Trainer trainer = run.trainer(root.registry(plugins));
         Path target = out != null ? out : runDir.resolve("samples.csv");
-        double meanLogReward = write(trainer.components().environment(), trainer, target);
+        double meanLogReward = write(trainer.components().discreteEnvironment("gfn4j sample"), trainer, target);
         System.out.printf(Locale.ROOT, "gfn4j: wrote %d objects from %s (iteration %d) to %s; mean log-reward %.4f%n", count,
                 run.checkpoint().file().getFileName(), run.checkpoint().state().iteration(), target, meanLogReward);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.gfn4j.api.InvalidConfigException;
+import org.gfn4j.api.env.ContinuousEnvironment;
 import org.gfn4j.api.metric.Metric;
 import org.gfn4j.api.metric.MetricFactory;
 import org.gfn4j.api.train.RunSummary;
@@ -19,6 +20,8 @@ import org.gfn4j.runtime.output.CheckpointFile;
 import org.gfn4j.runtime.output.Checkpoints;
 import org.gfn4j.runtime.output.DistributionHeatmaps;
 import org.gfn4j.runtime.output.OutputSettings;
+import org.gfn4j.runtime.evaluation.ContinuousEvaluation;
+import org.gfn4j.runtime.output.ContinuousSamplesWriter;
 import org.gfn4j.runtime.output.RunDirectory;
 import org.gfn4j.runtime.output.RunPlots;
 import org.gfn4j.runtime.plugin.PluginKind;
@@ -107,10 +110,16 @@ final class TrainCommand implements Runnable {
             List<TrainingListener> listeners = new ArrayList<>();
             listeners.add(dir);
             RunPlots plots = output.plots() ? new RunPlots(dir.path(), trainer.policy(),
-                    DistributionHeatmaps.forEnvironment(trainer.components().environment(),
-                            config.resolved().getInt("eval.max-states")), output.plotsMinSeconds()) : null;
+                    trainer.components().isContinuous() ? null
+                            : DistributionHeatmaps.forEnvironment(trainer.components().discreteEnvironment("heatmaps"),
+                                    config.resolved().getInt("eval.max-states")), output.plotsMinSeconds()) : null;
             if (plots != null) {
                 listeners.add(plots);
+            }
+            ContinuousSamplesWriter<?> samples = trainer.components().isContinuous()
+                    ? samplesWriter(dir.path(), trainer, config) : null;
+            if (samples != null) {
+                listeners.add(samples);
             }
             if (!quiet) {
                 // a redrawn bar only makes sense on a terminal; logs and pipes get one line per evaluation
@@ -135,6 +144,9 @@ final class TrainCommand implements Runnable {
                 if (value != null && !value.isNaN()) {
                     System.out.println("      (" + d.getValue() + ")");
                 }
+            }
+            if (samples != null && samples.picture() != null) {
+                System.out.println("      samples over the target: " + samples.picture());
             }
             System.out.println("      run directory: " + dir.path());
         }
@@ -180,6 +192,15 @@ final class TrainCommand implements Runnable {
                 // the hook is running: it returns now that the checkpoint is saved
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> ContinuousSamplesWriter<S> samplesWriter(Path dir, Trainer trainer, RunConfig config) {
+        ContinuousEnvironment<S> env = (ContinuousEnvironment<S>) trainer.components().continuousEnvironment("samples");
+        ContinuousEvaluation<S> evaluation = (ContinuousEvaluation<S>) trainer.continuousEvaluation();
+        String estimator = trainer.objectiveIsScoreFunction() ? " + " + config.pluginName("estimator") : "";
+        return new ContinuousSamplesWriter<>(dir, env, evaluation, trainer.policy(),
+                List.of(config.pluginName("env") + " - " + config.pluginName("objective") + estimator, env.toString()));
     }
 
     private static void warnAboutIgnoredEstimator(RunConfig config, Trainer trainer) {

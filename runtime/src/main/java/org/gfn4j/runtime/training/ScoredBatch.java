@@ -14,7 +14,7 @@ import org.gfn4j.api.policy.Policy;
  * <p>The forward pass has {@code forwardRows} rows: one per visited state, then (for flow matching)
  * the parents of visited states, whose logits are in-edge flows.
  */
-public final class ScoredBatch implements GradientOracle {
+public final class ScoredBatch implements TrainingBatch {
     private final TrajectoryBatch batch;
     private final Policy.Forward forward;
     private final double[] probabilities;
@@ -60,6 +60,7 @@ public final class ScoredBatch implements GradientOracle {
         this.backwardWidth = backwardWidth;
     }
 
+    @Override
     public TrajectoryBatch batch() {
         return batch;
     }
@@ -166,17 +167,8 @@ public final class ScoredBatch implements GradientOracle {
     }
 
     /** ∇_θ Σ_i c_i log p_F(τ_i), flattened like the policy's parameters. */
+    @Override
     public float[] parameterGradient(double[] c) {
         return forward.backward(logitGradient(c));
-    }
-
-    @Override
-    public double[] gradient(double[] c) {
-        float[] g = parameterGradient(c);
-        double[] out = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            out[i] = g[i];
-        }
-        return out;
     }
 }

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.gfn4j.api.InvalidConfigException;
 import org.gfn4j.api.env.Enumerable;
+import org.gfn4j.api.env.ContinuousEnvironment;
 import org.gfn4j.api.env.Environment;
+import org.gfn4j.api.env.TaskEnvironment;
 import org.gfn4j.api.estimator.GradientEstimator;
 import org.gfn4j.api.metric.Metric;
 import org.gfn4j.api.metric.TerminalDistributions;
@@ -25,9 +28,12 @@ import org.gfn4j.api.train.RunStart;
 import org.gfn4j.api.train.RunSummary;
 import org.gfn4j.api.train.TrainingListener;
 import org.gfn4j.api.env.KnownPartitionFunction;
+import org.gfn4j.runtime.evaluation.ContinuousEvaluation;
 import org.gfn4j.runtime.evaluation.ExactEvaluator;
 import org.gfn4j.runtime.evaluation.MonteCarloL1;
 import org.gfn4j.runtime.evaluation.StateSpaceTooLargeException;
+import org.gfn4j.runtime.sampling.ContinuousTrajectory;
+import org.gfn4j.runtime.sampling.ContinuousTrajectorySampler;
 import org.gfn4j.runtime.sampling.Trajectory;
 import org.gfn4j.runtime.sampling.TrajectorySampler;
 import org.slf4j.Logger;
@@ -88,6 +94,10 @@ public final class Trainer {
             throw new InvalidConfigException("train.batch-size", "the objective '" + components.objectiveName()
                     + "' needs batches of at least " + objective.minimumBatchSize() + " trajectories, got " + settings.batchSize());
         }
+        if (components.isContinuous() && settings.epsilon() > 0) {
+            throw new InvalidConfigException("train.epsilon", "epsilon-greedy exploration picks uniformly among discrete"
+                    + " actions; the continuous environment '" + components.environmentName() + "' samples on-policy: set 0");
+        }
         if (objective instanceof ScoreFunctionObjective
                 && settings.batchSize() < components.estimator().minimumBatchSize()) {
             throw new InvalidConfigException("train.batch-size", "the estimator '" + components.estimatorName()
@@ -125,7 +135,10 @@ public final class Trainer {
 
     /** Trains from the current state (fresh, or {@link #restore restored}) to {@code train.iterations}. */
     public RunSummary train(List<TrainingListener> listeners, CheckpointSink checkpoints) {
-        return trainWith(components.environment(), listeners, checkpoints);
+        if (components.environment() instanceof ContinuousEnvironment<?> continuous) {
+            return trainContinuous(continuous, listeners, checkpoints);
+        }
+        return trainWith(components.discreteEnvironment("the discrete training path"), listeners, checkpoints);
     }
 
     /** Iterations completed so far. */
@@ -178,12 +191,68 @@ public final class Trainer {
 
     /** The configured metrics (and the Monte-Carlo L1 where it applies) of the current parameters. */
     public Map<String, Double> evaluateNow() {
-        return evaluateNowWith(components.environment());
+        if (components.environment() instanceof ContinuousEnvironment<?> continuous) {
+            Map<String, Double> values = evaluate(null, null, components.objective());
+            values.putAll(continuousEvaluation(continuous).evaluate(components.policy(), iteration).metrics());
+            return values;
+        }
+        return evaluateNowWith(components.discreteEnvironment("evaluation"));
     }
 
     private <S> Map<String, Double> evaluateNowWith(Environment<S> env) {
         ExactEvaluator<S> evaluator = exactEvaluator(env);
         return evaluate(evaluator, evaluator == null ? monteCarloL1(env) : null, components.objective());
+    }
+
+    /**
+     * One training path: draws a batch (timed as sampling) and re-scores it with the current policy
+     * (timed as scoring). The discrete and the continuous path differ only here and in evaluation.
+     */
+    private interface TrainingPath<T> {
+        List<T> sample(long iteration);
+
+        TrainingBatch score(List<T> batch);
+    }
+
+    private <S> RunSummary trainContinuous(ContinuousEnvironment<S> env, List<TrainingListener> listeners,
+                                            CheckpointSink checkpoints) {
+        if (!components.objective().stateQuantities().isEmpty()) {
+            throw new InvalidConfigException("objective.name", "'" + components.objectiveName() + "' needs state flows,"
+                    + " which continuous environments do not provide; use tb, vargrad or a divergence");
+        }
+        ContinuousSetup setup = components.continuous();
+        ContinuousTrajectorySampler<S> sampler = new ContinuousTrajectorySampler<>(env, components.policy(), setup.density());
+        ContinuousBatchScorer<S> scorer = new ContinuousBatchScorer<>(env, components.policy(), setup.density());
+        ContinuousEvaluation<S> evaluation = continuousEvaluation(env);
+        return loop(new TrainingPath<ContinuousTrajectory<S>>() {
+            @Override
+            public List<ContinuousTrajectory<S>> sample(long iteration) {
+                return sampler.sample(settings.batchSize(), settings.seed(), iteration);
+            }
+
+            @Override
+            public TrainingBatch score(List<ContinuousTrajectory<S>> batch) {
+                return scorer.score(batch);
+            }
+        }, () -> {
+            Map<String, Double> values = evaluate(null, null, components.objective());
+            values.putAll(evaluation.evaluate(components.policy(), iteration).metrics());
+            return values;
+        }, listeners, checkpoints);
+    }
+
+    /**
+     * A fresh evaluation of this continuous run, drawing exactly the samples that the run's own
+     * evaluations draw at each iteration; null for a discrete run.
+     */
+    public ContinuousEvaluation<?> continuousEvaluation() {
+        return components.environment() instanceof ContinuousEnvironment<?> c ? continuousEvaluation(c) : null;
+    }
+
+    private <S> ContinuousEvaluation<S> continuousEvaluation(ContinuousEnvironment<S> env) {
+        ContinuousSetup setup = components.continuous();
+        double known = env instanceof KnownPartitionFunction k ? k.logPartition() : Double.NaN;
+        return new ContinuousEvaluation<>(env, setup.density(), setup.jsdGrid(), setup.jsdSamples(), settings.seed(), known);
     }
 
     private <S> RunSummary trainWith(Environment<S> env, List<TrainingListener> listeners, CheckpointSink checkpoints) {
@@ -201,6 +270,30 @@ public final class Trainer {
                     objective.stateQuantities());
             ExactEvaluator<S> evaluator = exactEvaluator(env);
             MonteCarloL1<S> monteCarlo = evaluator == null ? monteCarloL1(env) : null;
+            return loop(new TrainingPath<Trajectory<S>>() {
+                @Override
+                public List<Trajectory<S>> sample(long iteration) {
+                    return batches.next(iteration);
+                }
+
+                @Override
+                public TrainingBatch score(List<Trajectory<S>> batch) {
+                    return scorer.score(batch);
+                }
+            }, () -> evaluate(evaluator, monteCarlo, objective), listeners, checkpoints);
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    /** The training loop shared by the discrete and the continuous path. */
+    private <T> RunSummary loop(TrainingPath<T> source, Supplier<Map<String, Double>> evaluation,
+                                List<TrainingListener> listeners, CheckpointSink checkpoints) {
+        Policy policy = components.policy();
+        Objective objective = components.objective();
+        {
             for (TrainingListener l : listeners) {
                 l.onStart(new RunStart(components.environmentName(), components.objectiveName(),
                         objective instanceof ScoreFunctionObjective ? components.estimatorName() : "exact",
@@ -213,7 +306,7 @@ public final class Trainer {
             float[] parameters = policy.parameters();
             if (iteration == 0) {
                 // iteration 0: the untrained policy, the baseline every curve starts from
-                last = evaluate(evaluator, monteCarlo, objective);
+                last = evaluation.get();
                 EvaluationRecord initial = new EvaluationRecord(0, 0, 0.0, Double.NaN, last);
                 for (TrainingListener l : listeners) {
                     l.onEvaluation(initial);
@@ -221,9 +314,9 @@ public final class Trainer {
             }
             for (iteration = iteration + 1; iteration <= settings.iterations(); iteration++) {
                 long t0 = System.nanoTime();
-                List<Trajectory<S>> batch = batches.next(iteration);
+                List<T> batch = source.sample(iteration);
                 long t1 = System.nanoTime();
-                ScoredBatch scored = scorer.score(batch);
+                TrainingBatch scored = source.score(batch);
                 long t2 = System.nanoTime();
                 if (iteration == 1 && objective.learnsLogPartition()) {
                     logPartition = Double.isNaN(settings.logPartitionInit())
@@ -262,7 +355,7 @@ public final class Trainer {
                     l.onIteration(record);
                 }
                 if (iteration % settings.evalEvery() == 0 || iteration == settings.iterations()) {
-                    last = evaluate(evaluator, monteCarlo, objective);
+                    last = evaluation.get();
                     EvaluationRecord eval = new EvaluationRecord(iteration, trajectoriesSeen, (System.nanoTime() - start) / 1e9,
                             loss, last);
                     for (TrainingListener l : listeners) {
@@ -287,10 +380,6 @@ public final class Trainer {
                 l.onFinish(summary);
             }
             return summary;
-        } finally {
-            if (executor != null) {
-                executor.shutdownNow();
-            }
         }
     }
 
@@ -322,7 +411,11 @@ public final class Trainer {
     /** Definitions of what {@link #train} reports beyond the configured metrics (the Monte-Carlo L1). */
     public Map<String, String> extraDefinitions() {
         Map<String, String> d = new LinkedHashMap<>();
-        Environment<?> env = components.environment();
+        if (components.environment() instanceof ContinuousEnvironment<?> continuous) {
+            d.putAll(continuousEvaluation(continuous).definitions());
+            return d;
+        }
+        Environment<?> env = components.discreteEnvironment("Monte-Carlo L1");
         if (monteCarloApplies(env)) {
             d.put("l1_mc", new MonteCarloL1<>(env, 0, settings.monteCarloSamples(), settings.monteCarloBackward(), 0).definition());
         }
@@ -336,7 +429,7 @@ public final class Trainer {
     private <S> Map<String, Double> evaluate(ExactEvaluator<S> evaluator, MonteCarloL1<S> monteCarlo, Objective objective) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (evaluator == null) {
-            Environment<?> env = components.environment();
+            TaskEnvironment env = components.environment();
             double known = env instanceof KnownPartitionFunction k ? k.logPartition() : Double.NaN;
             TerminalDistributions partial = new TerminalDistributions(null, null, null, known,
                     objective.learnsLogPartition() ? logPartition : Double.NaN);
@@ -349,14 +442,14 @@ public final class Trainer {
             return values;
         }
         TerminalDistributions d = evaluator.evaluate(components.policy(), objective.learnsLogPartition() ? logPartition
-                : auxiliary.logPartitionEstimate(components.environment(), components.policy(), objective));
+                : auxiliary.logPartitionEstimate(components.discreteEnvironment("evaluation"), components.policy(), objective));
         for (Metric m : metrics) {
             values.put(m.name(), m.compute(d));
         }
         return values;
     }
 
-    private static double meanLogRatio(ScoredBatch scored) {
+    private static double meanLogRatio(TrainingBatch scored) {
         double sum = 0;
         for (int i = 0; i < scored.batch().size(); i++) {
             sum += scored.batch().logRatio(i);

@@ -6,8 +6,10 @@ import com.google.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import org.gfn4j.api.InvalidConfigException;
+import org.gfn4j.api.env.ContinuousEnvironment;
 import org.gfn4j.api.env.Environment;
 import org.gfn4j.api.env.EnvironmentFactory;
+import org.gfn4j.api.env.TaskEnvironment;
 import org.gfn4j.api.estimator.EstimatorFactory;
 import org.gfn4j.api.estimator.GradientEstimator;
 import org.gfn4j.api.metric.Metric;
@@ -24,6 +26,7 @@ import org.gfn4j.runtime.sampling.RandomStreams;
 import org.gfn4j.api.objective.StateQuantity;
 import org.gfn4j.runtime.training.AuxiliaryNetworks;
 import org.gfn4j.runtime.training.BalanceTrainingSettings;
+import org.gfn4j.runtime.training.ContinuousSetup;
 import org.gfn4j.runtime.training.RunComponents;
 import org.gfn4j.runtime.training.TrainSettings;
 import org.gfn4j.runtime.training.Trainer;
@@ -57,7 +60,7 @@ public final class RunModule extends AbstractModule {
     @Singleton
     RunComponents components(TrainSettings settings) {
         String envName = config.pluginName("env");
-        Environment<?> env = registry.find(PluginKind.ENVIRONMENT, EnvironmentFactory.class, envName)
+        TaskEnvironment env = registry.find(PluginKind.ENVIRONMENT, EnvironmentFactory.class, envName)
                 .create(config.section("env"));
         String objectiveName = config.pluginName("objective");
         Objective objective = registry.find(PluginKind.OBJECTIVE, ObjectiveFactory.class, objectiveName)
@@ -65,15 +68,20 @@ public final class RunModule extends AbstractModule {
         String estimatorName = config.pluginName("estimator");
         GradientEstimator estimator = registry.find(PluginKind.ESTIMATOR, EstimatorFactory.class, estimatorName)
                 .create(config.section("estimator"));
+        // a discrete environment needs one logit per action; a continuous one the head's density parameters
+        ContinuousSetup continuous = env instanceof ContinuousEnvironment<?> c ? ContinuousSetup.from(config, c) : null;
+        int features = env instanceof Environment<?> d ? d.featureSize() : ((ContinuousEnvironment<?>) env).featureSize();
+        int outputs = continuous != null ? continuous.density().parameterCount() : ((Environment<?>) env).forwardActionCount();
+        String outputsAre = continuous != null ? "density parameters (" + continuous.density().definition() + ")" : "actions";
         Policy policy = registry.find(PluginKind.POLICY, PolicyFactory.class, config.pluginName("policy"))
-                .create(config.section("policy"), new PolicySpec(env.featureSize(), env.forwardActionCount(),
+                .create(config.section("policy"), new PolicySpec(features, outputs,
                         RandomStreams.forInitialisation(settings.seed())));
-        if (policy.inputSize() != env.featureSize() || policy.outputSize() != env.forwardActionCount()) {
+        if (policy.inputSize() != features || policy.outputSize() != outputs) {
             throw new InvalidConfigException("policy.name", "the policy maps " + policy.inputSize() + " features to "
-                    + policy.outputSize() + " logits, but the environment has " + env.featureSize() + " features and "
-                    + env.forwardActionCount() + " actions");
+                    + policy.outputSize() + " outputs, but the environment has " + features + " features and "
+                    + outputs + " " + outputsAre);
         }
-        return new RunComponents(env, envName, objective, objectiveName, estimator, estimatorName, policy);
+        return new RunComponents(env, envName, objective, objectiveName, estimator, estimatorName, policy, continuous);
     }
 
     @Provides
@@ -93,7 +101,14 @@ public final class RunModule extends AbstractModule {
     @Provides
     @Singleton
     AuxiliaryNetworks auxiliaryNetworks(RunComponents components, TrainSettings settings, BalanceTrainingSettings balance) {
-        Environment<?> env = components.environment();
+        if (components.isContinuous()) {
+            if (balance.learnBackwardPolicy()) {
+                throw new InvalidConfigException("train.learn-backward-policy", "continuous environments have a fixed"
+                        + " backward kernel (a Brownian bridge); set it to false");
+            }
+            return AuxiliaryNetworks.none(); // objectives that need state flows are refused by the trainer
+        }
+        Environment<?> env = components.discreteEnvironment("auxiliary networks");
         PolicyFactory factory = registry.find(PluginKind.POLICY, PolicyFactory.class, config.pluginName("policy"));
         Policy flow = null;
         if (components.objective().stateQuantities().contains(StateQuantity.LOG_FLOW)) {

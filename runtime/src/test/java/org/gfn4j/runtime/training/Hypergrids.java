@@ -14,6 +14,6 @@ public final class Hypergrids {
 
     public static Environment<?> of(int ndim, int height) {
         EnvironmentFactory f = TestRuns.registry().find(PluginKind.ENVIRONMENT, EnvironmentFactory.class, "hypergrid");
-        return f.create(ConfigSection.of("env", ConfigFactory.parseString("ndim = " + ndim + ", height = " + height), f.defaults()));
+        return (Environment<?>) f.create(ConfigSection.of("env", ConfigFactory.parseString("ndim = " + ndim + ", height = " + height), f.defaults()));
     }
 }
