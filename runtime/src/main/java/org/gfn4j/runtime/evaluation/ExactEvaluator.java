@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gfn4j.api.env.Enumerable;
 import org.gfn4j.api.env.Environment;
 import org.gfn4j.api.math.LogSpace;
 import org.gfn4j.api.metric.TerminalDistributions;
@@ -68,6 +69,16 @@ public final class ExactEvaluator<S> {
      * @throws StateSpaceTooLargeException when there are more than {@code maxStates}
      */
     public static <S> ExactEvaluator<S> build(Environment<S> env, int maxStates) {
+        if (env instanceof Enumerable<?> enumerable) {
+            // a cheap early answer: more terminal objects than the cap means more states too, and
+            // the environment can say so without walking millions of states first
+            try {
+                enumerable.terminalStates(maxStates);
+            } catch (IllegalStateException tooMany) {
+                throw new StateSpaceTooLargeException(tooMany.getMessage() + " (eval.max-states = " + maxStates
+                        + "): exact evaluation is skipped");
+            }
+        }
         int width = env.forwardActionCount();
         Map<S, Integer> index = new HashMap<>();
         List<S> discovered = new ArrayList<>();
