@@ -3,6 +3,7 @@ package org.gfn4j.api.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +43,15 @@ public final class ConfigSection {
             if (key.equals("name") || known.contains(key)) {
                 continue;
             }
-            String message = "unknown key";
-            String nearest = NearestName.find(key, known);
+            String plugin = values.hasPath("name") ? " of " + path + ".name = " + values.getValue("name").unwrapped() : "";
+            String message = "unknown key" + plugin + ".";
+            Set<String> allowed = new TreeSet<>(known);
+            allowed.add("name");
+            String nearest = NearestName.find(key, allowed);
             if (nearest != null) {
-                message += ", did you mean '" + path + "." + nearest + "'?";
+                message += " Did you mean '" + path + "." + nearest + "'?";
             }
-            message += " Allowed keys: " + (known.isEmpty() ? "(none)" : String.join(", ", known));
+            message += " Allowed keys: " + String.join(", ", allowed);
             throw new InvalidConfigException(path + "." + key, message);
         }
         return new ConfigSection(path, values.withFallback(defaults).withoutPath("name"));
@@ -75,7 +79,16 @@ public final class ConfigSection {
         return config;
     }
 
+    /** Typesafe Config truncates 3.5 to 3 when asked for an integer: refuse a fractional value instead. */
+    private void requireIntegral(String key, String whatIsAllowed) {
+        if (config.hasPath(key) && config.getValue(key).unwrapped() instanceof Number n
+                && n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw bad(key, whatIsAllowed);
+        }
+    }
+
     public int getInt(String key, int min, int max) {
+        requireIntegral(key, "must be an integer between " + min + " and " + max);
         int v;
         try {
             v = config.getInt(key);
@@ -89,6 +102,7 @@ public final class ConfigSection {
     }
 
     public long getLong(String key, long min, long max) {
+        requireIntegral(key, "must be an integer between " + min + " and " + max);
         long v;
         try {
             v = config.getLong(key);
@@ -151,6 +165,11 @@ public final class ConfigSection {
 
     public List<Integer> getIntList(String key, int min, int max) {
         List<Integer> values;
+        for (Object o : config.hasPath(key) && config.getValue(key).unwrapped() instanceof List<?> l ? l : List.of()) {
+            if (o instanceof Number n && n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw bad(key, "must be a list of integers between " + min + " and " + max);
+            }
+        }
         try {
             values = config.getIntList(key);
         } catch (ConfigException.WrongType e) {
@@ -174,7 +193,7 @@ public final class ConfigSection {
 
     /** An error about {@code key} of this section, for checks the getters do not cover. */
     public InvalidConfigException bad(String key, String whatIsAllowed) {
-        String shown = config.hasPath(key) ? config.getValue(key).render() : "(missing)";
+        String shown = config.hasPath(key) ? config.getValue(key).render(ConfigRenderOptions.concise()) : "(missing)";
         return new InvalidConfigException(path + "." + key, "bad value " + shown + ": " + whatIsAllowed);
     }
 }

@@ -75,6 +75,8 @@ public final class Gfn4jCommand implements Runnable {
     public static int execute(String... args) {
         Gfn4jCommand root = new Gfn4jCommand();
         CommandLine cli = new CommandLine(root);
+        // wide enough that keys such as objective.name=renyi are never broken across lines
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean debug = root.debug;

@@ -64,6 +64,9 @@ public final class RunConfigLoader {
             user = parseOverride(override).withFallback(user);
         }
         if (file != null) {
+            if (Files.isDirectory(file)) {
+                throw new InvalidConfigException("-c", file + " is a folder; -c takes a HOCON run file such as configs/sets.conf");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new InvalidConfigException("-c", "run file " + file + " does not exist");
             }

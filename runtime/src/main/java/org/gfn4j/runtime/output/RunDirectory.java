@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gfn4j.api.InvalidConfigException;
 import org.gfn4j.api.train.EvaluationRecord;
 import org.gfn4j.api.train.IterationRecord;
 import org.gfn4j.api.train.RunStart;
@@ -48,6 +49,14 @@ public final class RunDirectory implements TrainingListener, AutoCloseable {
     }
 
     /** Creates {@code dir}, or {@code <run.dir>/<name>-<timestamp>} when {@code dir} is null, and writes the config. */
+    private static boolean isEmpty(Path folder) {
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run directory " + folder, e);
+        }
+    }
+
     public static RunDirectory create(Path dir, RunConfig config, List<String> metricNames, Map<String, String> definitions) {
         Path path = dir;
         if (path == null) {
@@ -61,6 +70,13 @@ public final class RunDirectory implements TrainingListener, AutoCloseable {
             for (int k = 2; Files.exists(path); k++) {
                 path = parent.resolve(name + "-" + stamp + "-" + k);
             }
+        }
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new InvalidConfigException("--run-dir", path + " is a file, not a folder");
+        }
+        if (Files.isDirectory(path) && !isEmpty(path)) {
+            throw new InvalidConfigException("--run-dir", path + " is not empty: a new run needs an empty or new folder"
+                    + " (continue a run with --resume " + path + ")");
         }
         try {
             Files.createDirectories(path);

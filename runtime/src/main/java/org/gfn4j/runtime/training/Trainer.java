@@ -90,6 +90,10 @@ public final class Trainer {
         this.auxiliary = auxiliary;
         Objective objective = components.objective();
         balance.validateFor(objective, components.objectiveName());
+        if (components.isContinuous() && !objective.stateQuantities().isEmpty()) {
+            throw new InvalidConfigException("objective.name", "'" + components.objectiveName() + "' needs state flows,"
+                    + " which continuous environments do not provide; use tb, vargrad or a divergence");
+        }
         if (settings.batchSize() < objective.minimumBatchSize()) {
             throw new InvalidConfigException("train.batch-size", "the objective '" + components.objectiveName()
                     + "' needs batches of at least " + objective.minimumBatchSize() + " trajectories, got " + settings.batchSize());

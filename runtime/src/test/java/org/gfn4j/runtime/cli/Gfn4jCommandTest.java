@@ -64,6 +64,27 @@ class Gfn4jCommandTest {
         assertThat(Files.readAllLines(run.resolve("events.jsonl"))).hasSize(5); // start, 3 evaluations, finish
     }
 
+    /** A run folder is never reused: mixing two runs' checkpoints would make eval and resume lie. */
+    @Test
+    void aRunDirectoryThatHoldsARunIsRefused(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        String[] small = {"train", "-q", "--run-dir", run.toString(), "--set", "train.iterations=5", "--set", "eval.every=5",
+            "--set", "policy.hidden=[8]", "--set", "env.height=3"};
+        assertThat(run(small).exitCode()).isZero();
+        Result again = run(small);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("--run-dir").contains("not empty").contains("--resume");
+        Files.writeString(dir.resolve("file"), "x");
+        assertThat(run("train", "-q", "--run-dir", dir.resolve("file").toString()).err()).contains("is a file");
+    }
+
+    @Test
+    void aFractionalSeedIsRefused() {
+        Result r = run("train", "--set", "train.seed=3.5");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("train.seed").contains("integer");
+    }
+
     @Test
     void pluginsListsEveryKindWithItsModule() {
         Result r = run("plugins");
