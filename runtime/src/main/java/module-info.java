@@ -15,6 +15,7 @@ module org.gfn4j.runtime {
     requires org.slf4j;
     // Java2D and ImageIO for the samples picture of continuous runs
     requires java.desktop;
+    requires java.management;
 
     exports org.gfn4j.runtime.cli;
     exports org.gfn4j.runtime.config;

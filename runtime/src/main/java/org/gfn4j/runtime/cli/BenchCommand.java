@@ -60,6 +60,8 @@ final class BenchCommand implements Runnable {
         Trainer trainer = Runs.trainer(config, root.registry(plugins));
         double[] millis = new double[warmup + measure];
         long[][] phasesAtWarmup = new long[1][];
+        long[] firstIterationAt = new long[1];
+        long[] peakOffHeap = new long[1];
         trainer.train(List.of(new TrainingListener() {
             private long last = System.nanoTime();
 
@@ -67,12 +69,25 @@ final class BenchCommand implements Runnable {
             public void onIteration(IterationRecord record) {
                 long now = System.nanoTime();
                 millis[(int) record.iteration() - 1] = (now - last) / 1e6;
+                if (record.iteration() == 1) {
+                    firstIterationAt[0] = System.currentTimeMillis();
+                }
                 if (record.iteration() == warmup) {
                     phasesAtWarmup[0] = trainer.phaseTimes().nanos();
                 }
-                last = now;
+                // the process's resident memory (heap + ND4J's native buffers + code), as JavaCPP measures it;
+                // ND4J's own buffers are not counted by Pointer.totalBytes(), so the whole process is the honest figure
+                peakOffHeap[0] = Math.max(peakOffHeap[0], org.bytedeco.javacpp.Pointer.physicalBytes());
+                last = System.nanoTime();
             }
         }));
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long peakHeap = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
         long[] phases = trainer.phaseTimes().nanos();
         double[] timedMillis = Arrays.copyOfRange(millis, warmup, warmup + measure);
         Arrays.sort(timedMillis);
@@ -89,14 +104,17 @@ final class BenchCommand implements Runnable {
             split.append(String.format(Locale.ROOT, " %s %.2f", PhaseTimes.PHASES[k], (phases[k] - before) / 1e6 / measure));
         }
         System.out.println(split);
+        System.out.printf(Locale.ROOT, "  JVM start to first iteration %.2f s; peak heap used %.0f MiB; peak process resident memory %.0f MiB%n",
+                (firstIterationAt[0] - jvmStart) / 1000.0, peakHeap / 1048576.0, peakOffHeap[0] / 1048576.0);
         if (csv != null) {
             try {
                 if (!Files.exists(csv)) {
-                    Files.writeString(csv, "env,objective,estimator,batch,median_ms,p10_ms,p90_ms,trajectories_per_s\n");
+                    Files.writeString(csv, "env,objective,estimator,batch,median_ms,p10_ms,p90_ms,trajectories_per_s,start_to_first_iteration_s,peak_heap_mib,peak_rss_mib\n");
                 }
-                Files.writeString(csv, String.format(Locale.ROOT, "\"%s\",%s,%s,%d,%.3f,%.3f,%.3f,%.1f%n", env.replace("\"", "'"),
-                        config.pluginName("objective"), config.pluginName("estimator"), batch, median,
-                        percentile(timedMillis, 0.1), percentile(timedMillis, 0.9), batch * 1000.0 / median),
+                Files.writeString(csv, String.format(Locale.ROOT, "\"%s\",%s,%s,%d,%.3f,%.3f,%.3f,%.1f,%.2f,%.0f,%.0f%n",
+                        env.replace("\"", "'"), config.pluginName("objective"), config.pluginName("estimator"), batch, median,
+                        percentile(timedMillis, 0.1), percentile(timedMillis, 0.9), batch * 1000.0 / median,
+                        (firstIterationAt[0] - jvmStart) / 1000.0, peakHeap / 1048576.0, peakOffHeap[0] / 1048576.0),
                         java.nio.file.StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
