@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.gfn4j.runtime.training.Adam;
+import org.gfn4j.runtime.training.AuxiliaryNetworks;
 import org.gfn4j.runtime.training.TrainingState;
 
 /**
- * The checkpoint file format, version 1 (never Java serialization). All numbers little-endian:
+ * The checkpoint file format, version 2 (never Java serialization; version 1 files, which have no
+ * auxiliary arrays, are still read). All numbers little-endian:
  *
  * <pre>
  *   bytes 0..7    magic "GFN4JCKP"
@@ -34,7 +36,11 @@ import org.gfn4j.runtime.training.TrainingState;
  *                 policy_adam_step, log_z_adam_step, env, objective, policy, created, arrays)
  *   arrays        raw, one after the other, in the order and with the dtype and length that the
  *                 header's "arrays" list gives: parameters float32[P], policy_adam_m float64[P],
- *                 policy_adam_v float64[P], log_z float64[1], log_z_adam_m float64[1], log_z_adam_v float64[1]
+ *                 policy_adam_v float64[P], log_z float64[1], log_z_adam_m float64[1], log_z_adam_v float64[1],
+ *                 then, where the run trains them, flow_parameters float32[F], flow_adam_m float64[F],
+ *                 flow_adam_v float64[F] (state-flow network, header flow_adam_step) and
+ *                 backward_parameters float32[B], backward_adam_m, backward_adam_v (learned backward
+ *                 policy, header backward_adam_step)
  *   int32         CRC-32 of every byte before it
  * </pre>
  *
@@ -46,7 +52,9 @@ import org.gfn4j.runtime.training.TrainingState;
  */
 public final class CheckpointFile {
     static final byte[] MAGIC = "GFN4JCKP".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final List<String> AUXILIARY_ARRAYS = List.of("flow_parameters", "flow_adam_m", "flow_adam_v",
+            "backward_parameters", "backward_adam_m", "backward_adam_v");
     private static final List<String> ARRAYS = List.of("parameters", "policy_adam_m", "policy_adam_v", "log_z",
             "log_z_adam_m", "log_z_adam_v");
 
@@ -89,10 +97,39 @@ public final class CheckpointFile {
         arrays.add(array("log_z", "float64", 1));
         arrays.add(array("log_z_adam_m", "float64", z.firstMoment().length));
         arrays.add(array("log_z_adam_v", "float64", z.secondMoment().length));
+        AuxiliaryNetworks.State aux = state.auxiliary();
+        List<float[]> auxFloats = new ArrayList<>();
+        List<double[]> auxDoubles = new ArrayList<>();
+        if (aux.flowParameters() != null) {
+            header.put("flow_adam_step", aux.flowOptimizer().step());
+            arrays.add(array("flow_parameters", "float32", aux.flowParameters().length));
+            arrays.add(array("flow_adam_m", "float64", aux.flowOptimizer().firstMoment().length));
+            arrays.add(array("flow_adam_v", "float64", aux.flowOptimizer().secondMoment().length));
+            auxFloats.add(aux.flowParameters());
+            auxDoubles.add(aux.flowOptimizer().firstMoment());
+            auxDoubles.add(aux.flowOptimizer().secondMoment());
+        }
+        if (aux.backwardParameters() != null) {
+            header.put("backward_adam_step", aux.backwardOptimizer().step());
+            arrays.add(array("backward_parameters", "float32", aux.backwardParameters().length));
+            arrays.add(array("backward_adam_m", "float64", aux.backwardOptimizer().firstMoment().length));
+            arrays.add(array("backward_adam_v", "float64", aux.backwardOptimizer().secondMoment().length));
+            auxFloats.add(aux.backwardParameters());
+            auxDoubles.add(aux.backwardOptimizer().firstMoment());
+            auxDoubles.add(aux.backwardOptimizer().secondMoment());
+        }
+        int auxBytes = 0;
+        for (float[] f : auxFloats) {
+            auxBytes += 4 * f.length;
+        }
+        for (double[] d : auxDoubles) {
+            auxBytes += 8 * d.length;
+        }
         header.put("arrays", arrays);
         byte[] json = ordered(header).getBytes(StandardCharsets.UTF_8);
         int size = MAGIC.length + 8 + json.length + 4 * p
-                + 8 * (net.firstMoment().length + net.secondMoment().length + 1 + z.firstMoment().length + z.secondMoment().length) + 4;
+                + 8 * (net.firstMoment().length + net.secondMoment().length + 1 + z.firstMoment().length + z.secondMoment().length)
+                + auxBytes + 4;
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         b.put(MAGIC).putInt(VERSION).putInt(json.length).put(json);
         for (float f : state.parameters()) {
@@ -103,6 +140,13 @@ public final class CheckpointFile {
         b.putDouble(state.logPartition());
         putAll(b, z.firstMoment());
         putAll(b, z.secondMoment());
+        for (int k = 0; k < auxFloats.size(); k++) {
+            for (float f : auxFloats.get(k)) {
+                b.putFloat(f);
+            }
+            putAll(b, auxDoubles.get(2 * k));
+            putAll(b, auxDoubles.get(2 * k + 1));
+        }
         CRC32 crc = new CRC32();
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());
@@ -132,8 +176,9 @@ public final class CheckpointFile {
             }
         }
         int version = b.getInt();
-        if (version != VERSION) {
-            throw new DamagedCheckpointException(file, "format version " + version + ", this gfn4j reads version " + VERSION);
+        if (version != 1 && version != VERSION) {
+            throw new DamagedCheckpointException(file, "format version " + version + ", this gfn4j reads versions 1 and "
+                    + VERSION);
         }
         int headerLength = b.getInt();
         if (headerLength < 2 || headerLength > bytes.length - headerStart - 4) {
@@ -161,8 +206,13 @@ public final class CheckpointFile {
         } catch (ConfigException e) {
             throw new DamagedCheckpointException(file, "header without a valid array list (" + e.getMessage() + ")");
         }
-        if (!List.copyOf(lengths.keySet()).equals(ARRAYS) || lengths.get("log_z") != 1) {
-            throw new DamagedCheckpointException(file, "unexpected array layout " + lengths + ", version 1 holds " + ARRAYS);
+        List<String> names = List.copyOf(lengths.keySet());
+        boolean layoutValid = names.size() >= ARRAYS.size() && names.subList(0, ARRAYS.size()).equals(ARRAYS)
+                && lengths.get("log_z") == 1 && AUXILIARY_ARRAYS.containsAll(names.subList(ARRAYS.size(), names.size()))
+                && (names.size() - ARRAYS.size()) % 3 == 0;
+        if (!layoutValid) {
+            throw new DamagedCheckpointException(file, "unexpected array layout " + lengths + ": the format holds " + ARRAYS
+                    + ", then optionally " + AUXILIARY_ARRAYS);
         }
         if (bytes.length != expected) {
             throw new DamagedCheckpointException(file, (bytes.length < expected ? "truncated" : "too long") + ": "
@@ -181,11 +231,20 @@ public final class CheckpointFile {
         double logPartition = getAll(b, lengths.getOrDefault("log_z", 0))[0];
         double[] zm = getAll(b, lengths.getOrDefault("log_z_adam_m", 0));
         double[] zv = getAll(b, lengths.getOrDefault("log_z_adam_v", 0));
+        float[] flow = lengths.containsKey("flow_parameters") ? getFloats(b, lengths.get("flow_parameters")) : null;
+        double[] flowM = flow == null ? null : getAll(b, lengths.get("flow_adam_m"));
+        double[] flowV = flow == null ? null : getAll(b, lengths.get("flow_adam_v"));
+        float[] backward = lengths.containsKey("backward_parameters") ? getFloats(b, lengths.get("backward_parameters")) : null;
+        double[] backwardM = backward == null ? null : getAll(b, lengths.get("backward_adam_m"));
+        double[] backwardV = backward == null ? null : getAll(b, lengths.get("backward_adam_v"));
         try {
+            AuxiliaryNetworks.State aux = new AuxiliaryNetworks.State(flow,
+                    flow == null ? null : new Adam.State(flowM, flowV, header.getLong("flow_adam_step")), backward,
+                    backward == null ? null : new Adam.State(backwardM, backwardV, header.getLong("backward_adam_step")));
             return new TrainingState(header.getLong("iteration"), header.getLong("trajectories"),
                     header.getDouble("wall_seconds"), parameters, logPartition,
                     new Adam.State(m, v, header.getLong("policy_adam_step")),
-                    new Adam.State(zm, zv, header.getLong("log_z_adam_step")));
+                    new Adam.State(zm, zv, header.getLong("log_z_adam_step")), aux);
         } catch (ConfigException e) {
             throw new DamagedCheckpointException(file, "header misses a field (" + e.getMessage() + ")");
         }
@@ -238,6 +297,14 @@ public final class CheckpointFile {
         for (double d : values) {
             b.putDouble(d);
         }
+    }
+
+    private static float[] getFloats(ByteBuffer b, int length) {
+        float[] values = new float[length];
+        for (int k = 0; k < length; k++) {
+            values[k] = b.getFloat();
+        }
+        return values;
     }
 
     private static double[] getAll(ByteBuffer b, int length) {

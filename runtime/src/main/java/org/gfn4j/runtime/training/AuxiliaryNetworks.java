@@ -36,6 +36,45 @@ public final class AuxiliaryNetworks {
         this.backwardAdam = backwardPolicy == null ? null : new Adam(backwardPolicy.parameterCount(), backwardLearningRate);
     }
 
+    /**
+     * What a checkpoint keeps of the auxiliary networks: parameters and optimizer state of each, null
+     * for a network the run does not have.
+     */
+    public record State(float[] flowParameters, Adam.State flowOptimizer, float[] backwardParameters,
+                        Adam.State backwardOptimizer) {
+        public static final State NONE = new State(null, null, null, null);
+    }
+
+    /** Copies of the networks' parameters and optimizer states. */
+    public State state() {
+        return new State(flowNetwork == null ? null : flowNetwork.parameters(), flowAdam == null ? null : flowAdam.state(),
+                backwardPolicy == null ? null : backwardPolicy.parameters(),
+                backwardAdam == null ? null : backwardAdam.state());
+    }
+
+    /** Restores a checkpoint's state; it must hold exactly the networks this run has, of the same sizes. */
+    public void restore(State state) {
+        restore("state-flow network", flowNetwork, flowAdam, state.flowParameters(), state.flowOptimizer());
+        restore("learned backward policy", backwardPolicy, backwardAdam, state.backwardParameters(), state.backwardOptimizer());
+    }
+
+    private static void restore(String what, Policy network, Adam adam, float[] parameters, Adam.State optimizer) {
+        if ((network == null) != (parameters == null)) {
+            throw new IllegalArgumentException(network == null
+                    ? "the checkpoint holds a " + what + " that this run's configuration does not have"
+                    : "the checkpoint holds no " + what + ", but this run's configuration trains one");
+        }
+        if (network == null) {
+            return;
+        }
+        if (parameters.length != network.parameterCount()) {
+            throw new IllegalArgumentException("the checkpoint's " + what + " has " + parameters.length
+                    + " parameters, the configured one " + network.parameterCount());
+        }
+        network.setParameters(parameters);
+        adam.restore(optimizer);
+    }
+
     public static AuxiliaryNetworks none() {
         return new AuxiliaryNetworks(null, null, 0, 0);
     }

@@ -152,13 +152,11 @@ public final class Trainer {
 
     /** Continues from a checkpoint: parameters, log Z, optimizer moments and counters. */
     public void restore(TrainingState state) {
-        // A checkpoint holds the forward policy, log Z and their optimizers. A state-flow network, a
-        // learned backward policy or a replay buffer would restart from scratch: refuse rather than
-        // continue a different run silently.
-        if (auxiliary.flowNetwork() != null || auxiliary.backwardPolicy() != null || balance.replays()) {
-            throw new InvalidConfigException("--resume", "resuming is not supported yet for runs with a state-flow network"
-                    + " (objective " + components.objectiveName() + "), a learned backward policy or a replay buffer:"
-                    + " their state is not in the checkpoint. Start a new run instead");
+        // A replay buffer's contents are not in the checkpoint: it would restart empty and the run
+        // would differ from the uninterrupted one. Refuse rather than continue a different run silently.
+        if (balance.replays()) {
+            throw new InvalidConfigException("--resume", "resuming is not supported yet for runs with a replay buffer"
+                    + " (replay.fraction > 0): its contents are not in the checkpoint. Start a new run instead");
         }
         if (state.parameters().length != components.policy().parameterCount()) {
             throw new IllegalArgumentException("the checkpoint holds " + state.parameters().length
@@ -166,6 +164,7 @@ public final class Trainer {
         }
         components.policy().setParameters(state.parameters());
         logPartition = state.logPartition();
+        auxiliary.restore(state.auxiliary());
         adam.restore(state.policyOptimizer());
         logPartitionAdam.restore(state.logPartitionOptimizer());
         iteration = state.iteration();
@@ -180,7 +179,7 @@ public final class Trainer {
 
     private TrainingState snapshot(double wallSeconds) {
         return new TrainingState(iteration, trajectoriesSeen, wallSeconds, components.policy().parameters(), logPartition,
-                adam.state(), logPartitionAdam.state());
+                adam.state(), logPartitionAdam.state(), auxiliary.state());
     }
 
     /** Asks a running {@link #train} to stop after the current iteration and checkpoint; safe from any thread. */

@@ -14,5 +14,13 @@ package org.gfn4j.runtime.training;
  * @param logPartitionOptimizer Adam state of log Z
  */
 public record TrainingState(long iteration, long trajectoriesSeen, double wallSeconds, float[] parameters,
-                            double logPartition, Adam.State policyOptimizer, Adam.State logPartitionOptimizer) {
+                            double logPartition, Adam.State policyOptimizer, Adam.State logPartitionOptimizer,
+                            AuxiliaryNetworks.State auxiliary) {
+
+    /** A state without auxiliary networks (no state-flow network, uniform backward policy). */
+    public TrainingState(long iteration, long trajectoriesSeen, double wallSeconds, float[] parameters, double logPartition,
+                         Adam.State policyOptimizer, Adam.State logPartitionOptimizer) {
+        this(iteration, trajectoriesSeen, wallSeconds, parameters, logPartition, policyOptimizer, logPartitionOptimizer,
+                AuxiliaryNetworks.State.NONE);
+    }
 }

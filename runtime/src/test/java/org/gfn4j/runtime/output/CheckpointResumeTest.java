@@ -22,18 +22,24 @@ import org.junit.jupiter.api.Test;
 class CheckpointResumeTest {
     private static final CheckpointFile.Labels LABELS = new CheckpointFile.Labels("hypergrid", "tb", "mlp");
 
+    /** {@code objective} may carry extra overrides after a space, e.g. "tb train.learn-backward-policy=true". */
     private static String[] config(String objective) {
-        return new String[] {"env.height=6", "policy.hidden=[16,16]", "train.iterations=60", "eval.every=30",
-            "train.seed=3", "objective.name=" + objective, "estimator.name=loo-score"};
+        String[] parts = objective.split(" ");
+        List<String> overrides = new ArrayList<>(List.of("env.height=6", "policy.hidden=[16,16]", "train.iterations=60",
+                "eval.every=30", "train.seed=3", "objective.name=" + parts[0], "estimator.name=loo-score"));
+        overrides.addAll(List.of(parts).subList(1, parts.length));
+        return overrides.toArray(new String[0]);
     }
 
     /**
      * 30 iterations, stop (as Ctrl-C asks), checkpoint to disk, a fresh trainer restored from the
      * file, 30 more: the same parameters, log Z and per-iteration losses as 60 uninterrupted ones.
-     * Trajectory balance learns log Z with its own Adam; Rényi goes through the estimator.
+     * Trajectory balance learns log Z with its own Adam; Rényi goes through the estimator; detailed
+     * balance trains a state-flow network and TB with a learned backward policy a second network,
+     * whose parameters and optimizer states the checkpoint carries too.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"tb", "renyi"})
+    @ValueSource(strings = {"tb", "renyi", "db", "tb train.learn-backward-policy=true"})
     void resumedRunEqualsUninterruptedRun(String objective, @TempDir Path dir) throws IOException {
         Trainer uninterrupted = TestRuns.trainer(config(objective));
         List<Double> expectedLosses = new ArrayList<>();
