@@ -53,6 +53,10 @@ final class CompareCommand implements Runnable {
         List<String> metrics = new ArrayList<>();
         for (Run r : loaded) {
             // by default each run's accuracy metric: the exact L1, or its Monte-Carlo estimate where states cannot be enumerated
+            if (metric != null && !r.table().has(metric)) {
+                throw new org.gfn4j.api.InvalidConfigException("--metric", "run " + r.name() + " has no column '" + metric
+                        + "'; its metrics.csv has " + String.join(", ", r.table().columns()));
+            }
             String m = metric != null ? metric : r.table().primaryMetric();
             metrics.add(m == null ? "l1" : m);
         }

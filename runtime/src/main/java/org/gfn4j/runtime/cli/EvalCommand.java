@@ -49,7 +49,7 @@ final class EvalCommand implements Runnable {
         definitions.putAll(trainer.extraDefinitions());
         for (Map.Entry<String, Double> v : values.entrySet()) {
             System.out.printf(Locale.ROOT, "  %-14s %s%n", v.getKey(), Double.isFinite(v.getValue())
-                    ? String.format(Locale.ROOT, "%.6g", v.getValue()) : "n/a (the state space is too large to enumerate)");
+                    ? String.format(Locale.ROOT, "%.6g", v.getValue()) : "n/a (not defined for this run: see the definition below)");
             if (definitions.containsKey(v.getKey())) {
                 System.out.println("                 " + definitions.get(v.getKey()));
             }

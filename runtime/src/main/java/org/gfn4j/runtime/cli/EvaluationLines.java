@@ -17,8 +17,11 @@ final class EvaluationLines implements TrainingListener {
 
     @Override
     public void onEvaluation(EvaluationRecord r) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  iteration %d/%d  %.1f it/s  loss %.4g",
-                r.iteration(), iterations, r.iteration() / Math.max(r.wallSeconds(), 1e-9), r.loss()));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  iteration %d/%d  %.1f it/s", r.iteration(),
+                iterations, r.iteration() / Math.max(r.wallSeconds(), 1e-9)));
+        if (!Double.isNaN(r.loss())) {
+            line.append(String.format(Locale.ROOT, "  loss %.4g", r.loss()));
+        }
         for (Map.Entry<String, Double> m : r.metrics().entrySet()) {
             line.append(String.format(Locale.ROOT, "  %s %.4f", m.getKey(), m.getValue()));
         }

@@ -32,7 +32,7 @@ final class ProgressDisplay implements TrainingListener {
     public void onIteration(IterationRecord record) {
         loss = record.loss();
         bar.stepTo(record.iteration());
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4g%s", loss, latestMetric));
+        bar.setExtraMessage((Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "loss %.4g", loss)) + latestMetric);
     }
 
     @Override

@@ -95,11 +95,11 @@ public record BalanceTrainingSettings(boolean learnBackwardPolicy, double backwa
                 + " forward policy itself, so it must be trained on-policy (epsilon-greedy exploration at most, train.epsilon)";
         if (temperature != 1.0) {
             throw new InvalidConfigException("sampler.temperature", why + ": a tempered sampler draws from another"
-                    + " distribution; use temperature = 1.0, or a balance objective (tb, db, subtb, fm)");
+                    + " distribution; use temperature = 1.0, or a balance objective (tb, db, subtb, fm, modified-db, vargrad)");
         }
         if (replays()) {
             throw new InvalidConfigException("replay.capacity", why + ": replayed trajectories were drawn by older"
-                    + " policies; set replay.capacity = 0, or use a balance objective (tb, db, subtb, fm)");
+                    + " policies; set replay.capacity = 0, or use a balance objective (tb, db, subtb, fm, modified-db, vargrad)");
         }
     }
 }
