@@ -2,9 +2,6 @@ package org.gfn4j.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,28 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as a user meets it: exit codes, messages, and the files a run leaves. */
 class Gfn4jCommandTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static synchronized Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Gfn4jCommand.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandLineRun run(String... args) {
+        return CommandLineRun.of(args);
     }
 
     @Test
     void unknownObjectiveExitsWithTwoAndListsTheValidNames() {
-        Result r = run("train", "--set", "objective.name=nope");
+        CommandLineRun r = run("train", "--set", "objective.name=nope");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("objective.name").contains("nope").contains("tb").contains("renyi")
                 .contains("reverse-kl").doesNotContain("Exception").doesNotContain("\tat ");
@@ -42,7 +24,7 @@ class Gfn4jCommandTest {
 
     @Test
     void misspelledKeyExitsWithTwoAndNamesTheNearestKey() {
-        Result r = run("train", "--set", "train.batchsize=8");
+        CommandLineRun r = run("train", "--set", "train.batchsize=8");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("train.batchsize").contains("train.batch-size");
     }
@@ -50,7 +32,7 @@ class Gfn4jCommandTest {
     @Test
     void trainWritesTheRunDirectory(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
-        Result r = run("train", "-q", "--run-dir", run.toString(), "--set", "train.iterations=20", "--set", "eval.every=10",
+        CommandLineRun r = run("train", "-q", "--run-dir", run.toString(), "--set", "train.iterations=20", "--set", "eval.every=10",
                 "--set", "policy.hidden=[16]", "--set", "env.height=4");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("l1 = ").contains("2 TV");
@@ -71,7 +53,7 @@ class Gfn4jCommandTest {
         String[] small = {"train", "-q", "--run-dir", run.toString(), "--set", "train.iterations=5", "--set", "eval.every=5",
             "--set", "policy.hidden=[8]", "--set", "env.height=3"};
         assertThat(run(small).exitCode()).isZero();
-        Result again = run(small);
+        CommandLineRun again = run(small);
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("--run-dir").contains("not empty").contains("--resume");
         Files.writeString(dir.resolve("file"), "x");
@@ -80,14 +62,14 @@ class Gfn4jCommandTest {
 
     @Test
     void aFractionalSeedIsRefused() {
-        Result r = run("train", "--set", "train.seed=3.5");
+        CommandLineRun r = run("train", "--set", "train.seed=3.5");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("train.seed").contains("integer");
     }
 
     @Test
     void pluginsListsEveryKindWithItsModule() {
-        Result r = run("plugins");
+        CommandLineRun r = run("plugins");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("hypergrid").contains("org.gfn4j.environments").contains("loo-score-split")
                 .contains("mlp").contains("l1");
@@ -95,7 +77,7 @@ class Gfn4jCommandTest {
 
     @Test
     void configPrintsEffectiveValues() {
-        Result r = run("config", "--set", "objective.name=tsallis");
+        CommandLineRun r = run("config", "--set", "objective.name=tsallis");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("tsallis").contains("alpha").contains("batch-size");
     }

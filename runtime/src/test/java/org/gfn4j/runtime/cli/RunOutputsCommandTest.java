@@ -2,9 +2,7 @@ package org.gfn4j.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +30,13 @@ class RunOutputsCommandTest {
     static void trainOnceAndResume() {
         resumed = tmp.resolve("resumed");
         uninterrupted = tmp.resolve("uninterrupted");
-        assertThat(run(concat(new String[] {"train", "--run-dir", resumed.toString(), "--set", "train.iterations=40"}, SMALL)).code)
+        assertThat(run(concat(new String[] {"train", "--run-dir", resumed.toString(), "--set", "train.iterations=40"}, SMALL)).exitCode())
                 .isZero();
         assertThat(run(concat(new String[] {"train", "--run-dir", uninterrupted.toString(), "--set", "train.iterations=60"}, SMALL))
-                .code).isZero();
-        Result r = run("train", "--resume", resumed.toString(), "--set", "train.iterations=60", "-q");
-        assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("resuming at iteration 40");
+                .exitCode()).isZero();
+        CommandLineRun r = run("train", "--resume", resumed.toString(), "--set", "train.iterations=60", "-q");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resuming at iteration 40");
     }
 
     @Test
@@ -53,12 +51,12 @@ class RunOutputsCommandTest {
 
     @Test
     void aResumeThatChangesTheModelShapeIsRefusedNamingTheKey() {
-        Result r = run("train", "--resume", resumed.toString(), "--set", "policy.hidden=[8]", "--set", "train.iterations=80");
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("policy.hidden").contains("[16,16] -> [8]");
-        Result lower = run("train", "--resume", resumed.toString(), "--set", "train.iterations=80", "--set", "train.seed=9");
-        assertThat(lower.code).isEqualTo(2);
-        assertThat(lower.err).contains("train.seed");
+        CommandLineRun r = run("train", "--resume", resumed.toString(), "--set", "policy.hidden=[8]", "--set", "train.iterations=80");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("policy.hidden").contains("[16,16] -> [8]");
+        CommandLineRun lower = run("train", "--resume", resumed.toString(), "--set", "train.iterations=80", "--set", "train.seed=9");
+        assertThat(lower.exitCode()).isEqualTo(2);
+        assertThat(lower.err()).contains("train.seed");
     }
 
     @Test
@@ -74,20 +72,20 @@ class RunOutputsCommandTest {
 
     @Test
     void evalRecomputesTheLoggedMetrics() throws IOException {
-        Result r = run("eval", uninterrupted.toString());
-        assertThat(r.code).as(r.err).isZero();
+        CommandLineRun r = run("eval", uninterrupted.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(uninterrupted.resolve("metrics.csv"));
         String[] header = rows.get(0).split(",");
         String[] last = rows.get(rows.size() - 1).split(",");
         int l1 = List.of(header).indexOf("l1");
-        assertThat(r.out).contains("iteration 60").containsPattern("l1\\s+" + java.util.regex.Pattern.quote(last[l1]));
+        assertThat(r.out()).contains("iteration 60").containsPattern("l1\\s+" + java.util.regex.Pattern.quote(last[l1]));
     }
 
     @Test
     void sampleWritesObjectsWithTheirLogRewards() throws IOException {
         Path out = tmp.resolve("s.csv");
-        Result r = run("sample", uninterrupted.toString(), "-n", "50", "-o", out.toString());
-        assertThat(r.code).as(r.err).isZero();
+        CommandLineRun r = run("sample", uninterrupted.toString(), "-n", "50", "-o", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(51);
         assertThat(lines.get(0)).isEqualTo("index,log_reward,object");
@@ -97,9 +95,9 @@ class RunOutputsCommandTest {
     @Test
     void compareTabulatesAndPlotsRuns() {
         Path png = tmp.resolve("cmp.png");
-        Result r = run("compare", resumed.toString(), uninterrupted.toString(), "-o", png.toString());
-        assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("final").contains("best").contains(" l1 ").contains("resumed").contains("uninterrupted").contains("tb");
+        CommandLineRun r = run("compare", resumed.toString(), uninterrupted.toString(), "-o", png.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("final").contains("best").contains(" l1 ").contains("resumed").contains("uninterrupted").contains("tb");
         assertThat(png).isNotEmptyFile();
     }
 
@@ -129,22 +127,7 @@ class RunOutputsCommandTest {
         return all;
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static synchronized Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Gfn4jCommand.execute(args);
-            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CommandLineRun run(String... args) {
+        return CommandLineRun.of(args);
     }
 }

@@ -2,11 +2,8 @@ package org.gfn4j.runtime.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.gfn4j.runtime.cli.Gfn4jCommand;
+import org.gfn4j.runtime.cli.CommandLineRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,28 +22,13 @@ class PluginCommandLineTest {
         bad = TestPluginFolders.bad(work);
     }
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Gfn4jCommand.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CommandLineRun run(String... args) {
+        return CommandLineRun.of(args);
     }
 
     @Test
     void pluginsListsPluginProvidersWithTheirJar() {
-        Result r = run("plugins", "--plugins", good.toString());
+        CommandLineRun r = run("plugins", "--plugins", good.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("test-line .*\\[plugin jar " + java.util.regex.Pattern.quote(good.resolve("line-env.jar").toString()) + "]")
                 .containsPattern("test-objective .*\\[plugin jar .*plain-objective-1.0.jar]")
@@ -56,24 +38,24 @@ class PluginCommandLineTest {
 
     @Test
     void pluginsOptionWorksBeforeTheSubcommandAndRepeated() {
-        Result r = run("--plugins", good.toString(), "plugins", "--plugins", bad.toString());
+        CommandLineRun r = run("--plugins", good.toString(), "plugins", "--plugins", bad.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("test-line", "test-survivor");
     }
 
     @Test
     void configSeesPluginDefaultsAndRejectsUnknownKeys() {
-        Result ok = run("config", "--plugins", good.toString(), "--set", "env.name=test-line");
+        CommandLineRun ok = run("config", "--plugins", good.toString(), "--set", "env.name=test-line");
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("test-line").contains("length");
-        Result typo = run("config", "--plugins", good.toString(), "--set", "env.name=test-line", "--set", "env.lenght=4");
+        CommandLineRun typo = run("config", "--plugins", good.toString(), "--set", "env.name=test-line", "--set", "env.lenght=4");
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).contains("env.lenght").contains("env.length");
     }
 
     @Test
     void trainsWithAPluginEnvironmentAndAPluginObjective() {
-        Result r = run("train", "--plugins", good.toString(), "--set", "env.name=test-line", "--set", "objective.name=test-objective",
+        CommandLineRun r = run("train", "--plugins", good.toString(), "--set", "env.name=test-line", "--set", "objective.name=test-objective",
                 "--set", "train.iterations=20", "--set", "eval.every=10", "--set", "policy.hidden=[16]", "--quiet",
                 "--run-dir", work.resolve("run").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -82,7 +64,7 @@ class PluginCommandLineTest {
 
     @Test
     void badJarsGiveWarningsOnStderrAndBuiltInsStillTrain() {
-        Result r = run("train", "--plugins", bad.toString(), "--set", "train.iterations=10", "--set", "eval.every=10",
+        CommandLineRun r = run("train", "--plugins", bad.toString(), "--set", "train.iterations=10", "--set", "eval.every=10",
                 "--set", "policy.hidden=[16]", "--quiet", "--run-dir", work.resolve("run-bad").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("gfn4j: warning: plugin jar " + bad.resolve("broken.jar"))
@@ -92,7 +74,7 @@ class PluginCommandLineTest {
 
     @Test
     void missingPluginFolderIsAUsageError() {
-        Result r = run("plugins", "--plugins", work.resolve("nowhere").toString());
+        CommandLineRun r = run("plugins", "--plugins", work.resolve("nowhere").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--plugins").contains("nowhere");
     }
