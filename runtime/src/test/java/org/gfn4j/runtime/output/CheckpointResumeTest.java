@@ -22,6 +22,12 @@ import org.junit.jupiter.api.Test;
 class CheckpointResumeTest {
     private static final CheckpointFile.Labels LABELS = new CheckpointFile.Labels("hypergrid", "tb", "mlp");
 
+    private static String[] continuousConfig(String objective) {
+        return new String[] {"env.name=gaussian-mixture", "policy.hidden=[16,16]", "train.iterations=60", "eval.every=30",
+            "eval.jsd-samples=500", "eval.metrics=[]", "train.batch-size=8", "train.seed=3", "objective.name=" + objective,
+            "estimator.name=loo-score"};
+    }
+
     /** {@code objective} may carry extra overrides after a space, e.g. "tb train.learn-backward-policy=true". */
     private static String[] config(String objective) {
         String[] parts = objective.split(" ");
@@ -71,6 +77,42 @@ class CheckpointResumeTest {
         assertThat(second.logPartition()).isEqualTo(uninterrupted.logPartition());
         assertThat(second.evaluateNow()).isEqualTo(uninterrupted.evaluateNow());
         assertThat(checkpoints.list()).extracting(p -> p.getFileName().toString())
+                .containsExactly("iteration-0000000030.ckpt", "iteration-0000000060.ckpt");
+    }
+
+    /** The same on the continuous path (Gaussian head, Brownian-bridge backward kernel). */
+    @ParameterizedTest
+    @ValueSource(strings = {"tb", "forward-kl"})
+    void resumedContinuousRunEqualsUninterruptedRun(String objective, @TempDir Path dir) throws IOException {
+        Trainer uninterrupted = TestRuns.trainer(continuousConfig(objective));
+        List<Double> expectedLosses = new ArrayList<>();
+        uninterrupted.train(List.of(lossesInto(expectedLosses)));
+
+        Trainer first = TestRuns.trainer(continuousConfig(objective));
+        Checkpoints checkpoints = new Checkpoints(dir, 0, 3, LABELS);
+        List<Double> losses = new ArrayList<>();
+        first.train(List.of(lossesInto(losses), new TrainingListener() {
+            @Override
+            public void onIteration(IterationRecord record) {
+                if (record.iteration() == 30) {
+                    first.requestStop();
+                }
+            }
+        }), checkpoints);
+        assertThat(first.stopped()).isTrue();
+        assertThat(first.iteration()).isEqualTo(30);
+
+        Checkpoints.Loaded loaded = checkpoints.latest(w -> { throw new AssertionError(w); }).orElseThrow();
+        assertThat(loaded.file().getFileName().toString()).isEqualTo("iteration-0000000030.ckpt");
+        Trainer second = TestRuns.trainer(continuousConfig(objective));
+        second.restore(loaded.state());
+        second.train(List.of(lossesInto(losses)), checkpoints);
+
+        assertThat(second.stopped()).isFalse();
+        assertThat(losses).isEqualTo(expectedLosses);
+        assertThat(second.policy().parameters()).containsExactly(uninterrupted.policy().parameters());
+        assertThat(second.logPartition()).isEqualTo(uninterrupted.logPartition());
+                assertThat(checkpoints.list()).extracting(p -> p.getFileName().toString())
                 .containsExactly("iteration-0000000030.ckpt", "iteration-0000000060.ckpt");
     }
 
