@@ -27,28 +27,18 @@ public final class ExactL1MetricFactory implements MetricFactory {
 
     @Override
     public Metric create() {
-        return new Metric() {
-            @Override
-            public String name() {
-                return "l1";
-            }
+        return new DefinedMetric("l1", DEFINITION, ExactL1MetricFactory::l1);
+    }
 
-            @Override
-            public String definition() {
-                return DEFINITION;
-            }
-
-            @Override
-            public double compute(TerminalDistributions d) {
-                if (!d.enumerated()) {
-                    return Double.NaN;
-                }
-                double l1 = 0;
-                for (int x = 0; x < d.model().length; x++) {
-                    l1 += Math.abs(d.model()[x] - d.target()[x]);
-                }
-                return l1;
-            }
-        };
+    /** Σ_x |p_T(x) − π(x)|; NaN when the distributions could not be enumerated. */
+    static double l1(TerminalDistributions d) {
+        if (!d.enumerated()) {
+            return Double.NaN;
+        }
+        double l1 = 0;
+        for (int x = 0; x < d.model().length; x++) {
+            l1 += Math.abs(d.model()[x] - d.target()[x]);
+        }
+        return l1;
     }
 }

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.gfn4j.api.metric.Metric;
 import org.gfn4j.api.metric.MetricFactory;
-import org.gfn4j.api.metric.TerminalDistributions;
 
 /** {@code logz-error}: |learned log Z − exact log Z|, NaN when the objective learns no log Z. */
 public final class LogPartitionErrorMetricFactory implements MetricFactory {
@@ -26,22 +25,8 @@ public final class LogPartitionErrorMetricFactory implements MetricFactory {
 
     @Override
     public Metric create() {
-        return new Metric() {
-            @Override
-            public String name() {
-                return "logz_error";
-            }
-
-            @Override
-            public String definition() {
-                return "logz_error = |learned log Z - exact log Z|";
-            }
-
-            @Override
-            public double compute(TerminalDistributions d) {
-                return Double.isNaN(d.learnedLogPartition()) ? Double.NaN
-                        : Math.abs(d.learnedLogPartition() - d.exactLogPartition());
-            }
-        };
+        return new DefinedMetric("logz_error", "logz_error = |learned log Z - exact log Z|",
+                d -> Double.isNaN(d.learnedLogPartition()) ? Double.NaN
+                        : Math.abs(d.learnedLogPartition() - d.exactLogPartition()));
     }
 }

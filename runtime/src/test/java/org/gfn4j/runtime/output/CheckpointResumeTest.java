@@ -47,11 +47,22 @@ class CheckpointResumeTest {
     @ParameterizedTest
     @ValueSource(strings = {"tb", "renyi", "db", "tb train.learn-backward-policy=true"})
     void resumedRunEqualsUninterruptedRun(String objective, @TempDir Path dir) throws IOException {
-        Trainer uninterrupted = TestRuns.trainer(config(objective));
+        assertResumeEqualsUninterrupted(config(objective), dir);
+    }
+
+    /** The same on the continuous path (Gaussian head, Brownian-bridge backward kernel). */
+    @ParameterizedTest
+    @ValueSource(strings = {"tb", "forward-kl"})
+    void resumedContinuousRunEqualsUninterruptedRun(String objective, @TempDir Path dir) throws IOException {
+        assertResumeEqualsUninterrupted(continuousConfig(objective), dir);
+    }
+
+    private static void assertResumeEqualsUninterrupted(String[] config, Path dir) throws IOException {
+        Trainer uninterrupted = TestRuns.trainer(config);
         List<Double> expectedLosses = new ArrayList<>();
         uninterrupted.train(List.of(lossesInto(expectedLosses)));
 
-        Trainer first = TestRuns.trainer(config(objective));
+        Trainer first = TestRuns.trainer(config);
         Checkpoints checkpoints = new Checkpoints(dir, 0, 3, LABELS);
         List<Double> losses = new ArrayList<>();
         first.train(List.of(lossesInto(losses), new TrainingListener() {
@@ -67,7 +78,7 @@ class CheckpointResumeTest {
 
         Checkpoints.Loaded loaded = checkpoints.latest(w -> { throw new AssertionError(w); }).orElseThrow();
         assertThat(loaded.file().getFileName().toString()).isEqualTo("iteration-0000000030.ckpt");
-        Trainer second = TestRuns.trainer(config(objective));
+        Trainer second = TestRuns.trainer(config);
         second.restore(loaded.state());
         second.train(List.of(lossesInto(losses)), checkpoints);
 
@@ -77,42 +88,6 @@ class CheckpointResumeTest {
         assertThat(second.logPartition()).isEqualTo(uninterrupted.logPartition());
         assertThat(second.evaluateNow()).isEqualTo(uninterrupted.evaluateNow());
         assertThat(checkpoints.list()).extracting(p -> p.getFileName().toString())
-                .containsExactly("iteration-0000000030.ckpt", "iteration-0000000060.ckpt");
-    }
-
-    /** The same on the continuous path (Gaussian head, Brownian-bridge backward kernel). */
-    @ParameterizedTest
-    @ValueSource(strings = {"tb", "forward-kl"})
-    void resumedContinuousRunEqualsUninterruptedRun(String objective, @TempDir Path dir) throws IOException {
-        Trainer uninterrupted = TestRuns.trainer(continuousConfig(objective));
-        List<Double> expectedLosses = new ArrayList<>();
-        uninterrupted.train(List.of(lossesInto(expectedLosses)));
-
-        Trainer first = TestRuns.trainer(continuousConfig(objective));
-        Checkpoints checkpoints = new Checkpoints(dir, 0, 3, LABELS);
-        List<Double> losses = new ArrayList<>();
-        first.train(List.of(lossesInto(losses), new TrainingListener() {
-            @Override
-            public void onIteration(IterationRecord record) {
-                if (record.iteration() == 30) {
-                    first.requestStop();
-                }
-            }
-        }), checkpoints);
-        assertThat(first.stopped()).isTrue();
-        assertThat(first.iteration()).isEqualTo(30);
-
-        Checkpoints.Loaded loaded = checkpoints.latest(w -> { throw new AssertionError(w); }).orElseThrow();
-        assertThat(loaded.file().getFileName().toString()).isEqualTo("iteration-0000000030.ckpt");
-        Trainer second = TestRuns.trainer(continuousConfig(objective));
-        second.restore(loaded.state());
-        second.train(List.of(lossesInto(losses)), checkpoints);
-
-        assertThat(second.stopped()).isFalse();
-        assertThat(losses).isEqualTo(expectedLosses);
-        assertThat(second.policy().parameters()).containsExactly(uninterrupted.policy().parameters());
-        assertThat(second.logPartition()).isEqualTo(uninterrupted.logPartition());
-                assertThat(checkpoints.list()).extracting(p -> p.getFileName().toString())
                 .containsExactly("iteration-0000000030.ckpt", "iteration-0000000060.ckpt");
     }
 

@@ -3,17 +3,13 @@ package org.gfn4j.runtime.training;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.gfn4j.api.policy.Policy;
 
 /** A policy without parameters that looks its outputs up by the state's feature vector: exact flows for tests. */
-final class TablePolicy implements Policy {
-    private final int in;
-    private final int out;
+final class TablePolicy extends ParameterFreePolicy {
     private final Map<String, float[]> table = new HashMap<>();
 
     TablePolicy(int in, int out) {
-        this.in = in;
-        this.out = out;
+        super(in, out);
     }
 
     void put(float[] features, float[] outputs) {
@@ -25,22 +21,9 @@ final class TablePolicy implements Policy {
     }
 
     @Override
-    public int inputSize() {
-        return in;
-    }
-
-    @Override
-    public int outputSize() {
-        return out;
-    }
-
-    @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public Forward forward(float[] features, int rows) {
+    float[] logitsOf(float[] features, int rows) {
+        int in = inputSize();
+        int out = outputSize();
         float[] logits = new float[rows * out];
         for (int r = 0; r < rows; r++) {
             float[] row = table.get(Arrays.toString(Arrays.copyOfRange(features, r * in, (r + 1) * in)));
@@ -49,25 +32,6 @@ final class TablePolicy implements Policy {
             }
             System.arraycopy(row, 0, logits, r * out, out);
         }
-        return new Forward() {
-            @Override
-            public float[] logits() {
-                return logits;
-            }
-
-            @Override
-            public float[] backward(float[] dLogits) {
-                return new float[0];
-            }
-        };
-    }
-
-    @Override
-    public float[] parameters() {
-        return new float[0];
-    }
-
-    @Override
-    public void setParameters(float[] values) {
+        return logits;
     }
 }
