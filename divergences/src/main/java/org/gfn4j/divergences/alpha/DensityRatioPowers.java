@@ -29,6 +29,16 @@ record DensityRatioPowers(ShiftedExponentials shifted, double logPartition) {
         return shifted.values();
     }
 
+    /** ∂g_i/∂s_i = (α − 1) g_i (shifted like {@link #values()}): both divergences' first-term coefficient. */
+    double[] derivatives(AlphaOrder order) {
+        double[] g = values();
+        double[] fPrime = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            fPrime[i] = order.exponent() * g[i];
+        }
+        return fPrime;
+    }
+
     /**
      * The Rényi divergence estimate 1/(α − 1) · log mean g + log Ẑ, with mean g taken unshifted in
      * log space (so it never overflows).

@@ -47,10 +47,7 @@ public final class RenyiDivergence implements ScoreFunctionObjective {
         double[] lambda = LogRatios.of(batch, NAME, 1);
         DensityRatioPowers powers = DensityRatioPowers.of(lambda, order);
         double[] g = powers.values();
-        double[] fPrime = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            fPrime[i] = order.exponent() * g[i];
-        }
+        double[] fPrime = powers.derivatives(order);
         // The shifted mean lies in [1/N, 1]: the scale is finite whatever the rewards.
         double scale = order.orientation() / (order.exponent() * powers.shifted().shiftedMean());
         return new ScoreFunctionTerms(g, fPrime, scale, order.orientation() * powers.renyiEstimate(order));

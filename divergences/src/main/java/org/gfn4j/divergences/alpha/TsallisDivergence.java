@@ -49,10 +49,7 @@ public final class TsallisDivergence implements ScoreFunctionObjective {
         double[] lambda = LogRatios.of(batch, NAME, 1);
         DensityRatioPowers powers = DensityRatioPowers.of(lambda, order);
         double[] g = powers.values();
-        double[] fPrime = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            fPrime[i] = order.exponent() * g[i];
-        }
+        double[] fPrime = powers.derivatives(order);
         return new ScoreFunctionTerms(g, fPrime, order.orientation() / order.exponent(),
                 order.orientation() * valueEstimate(powers));
     }
