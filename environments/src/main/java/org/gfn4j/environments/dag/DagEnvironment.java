@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.gfn4j.api.env.Enumerable;
 import org.gfn4j.api.env.Environment;
 import org.gfn4j.api.env.KnownPartitionFunction;
+import org.gfn4j.environments.shared.ComputedOnce;
 
 /**
  * Bayesian structure learning (Deleu et al. 2022, DAG-GFlowNet): build a directed acyclic graph over
@@ -38,7 +39,7 @@ public final class DagEnvironment implements Environment<DirectedAcyclicGraph>, 
     private final double temperature;
     private final List<String> variables;
     private final double logPrior;
-    private volatile Double logPartition;
+    private final ComputedOnce logPartition = new ComputedOnce(this::computeLogPartition);
 
     public DagEnvironment(ObservationTable data, double alphaMu, double temperature) {
         this.n = data.variableCount();
@@ -271,17 +272,7 @@ public final class DagEnvironment implements Environment<DirectedAcyclicGraph>, 
      */
     @Override
     public double logPartition() {
-        Double cached = logPartition;
-        if (cached == null) {
-            synchronized (this) {
-                cached = logPartition;
-                if (cached == null) {
-                    cached = computeLogPartition();
-                    logPartition = cached;
-                }
-            }
-        }
-        return cached;
+        return logPartition.get();
     }
 
     private double computeLogPartition() {

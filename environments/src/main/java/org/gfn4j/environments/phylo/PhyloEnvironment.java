@@ -7,6 +7,7 @@ import org.gfn4j.api.env.Enumerable;
 import org.gfn4j.api.env.Environment;
 import org.gfn4j.api.env.KnownPartitionFunction;
 import org.gfn4j.api.math.LogSpace;
+import org.gfn4j.environments.shared.ComputedOnce;
 
 /**
  * Bayesian phylogenetic inference over rooted tree topologies (after Zhou et al. 2024, PhyloGFN):
@@ -46,7 +47,7 @@ public final class PhyloEnvironment implements Environment<Forest>, Enumerable<F
     private final double temperature;
     private final double logPrior;
     private final JukesCantorLikelihood likelihood;
-    private volatile Double logPartition;
+    private final ComputedOnce logPartition = new ComputedOnce(this::computeLogPartition);
 
     /**
      * @param alignment    the species (taxa, in this order: leaf i is taxon i) and their sequences
@@ -293,17 +294,7 @@ public final class PhyloEnvironment implements Environment<Forest>, Enumerable<F
      */
     @Override
     public double logPartition() {
-        Double cached = logPartition;
-        if (cached == null) {
-            synchronized (this) {
-                cached = logPartition;
-                if (cached == null) {
-                    cached = computeLogPartition();
-                    logPartition = cached;
-                }
-            }
-        }
-        return cached;
+        return logPartition.get();
     }
 
     private double computeLogPartition() {
